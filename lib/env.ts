@@ -1,0 +1,28 @@
+import 'server-only'
+import { z } from 'zod'
+
+// The only reader of process.env in the application. Every setting has a sane default so that
+// `npm install && npm start` works with no .env file.
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === '1' || v === 'true')
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().min(1).default('file:./data/relais.db'),
+  NEXTAUTH_SECRET: z.string().optional(),
+  APP_ORIGIN: z.string().url().optional(),
+  TRUST_PROXY: flag,
+  RATE_LIMIT_REPORTS_PER_MIN: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_CLASSIFY_PER_MIN: z.coerce.number().int().positive().default(600),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+let cached: Env | undefined
+
+export function env(): Env {
+  cached ??= envSchema.parse(process.env)
+  return cached
+}

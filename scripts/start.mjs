@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm start`: applies pending migrations to the embedded database, builds when the build is missing
+// or older than the sources, then serves the production app (PORT, default 3000).
+import { spawn, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { databaseUrl } from './database-url.mjs'
+
+const root = path.resolve(import.meta.dirname, '..')
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+
+function run(cmd, args) {
+  const res = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: process.env })
+  if (res.status !== 0) process.exit(res.status ?? 1)
+}
+
+/** Newest modification time among the files that make up the build. */
+function newestSourceMtime(entries) {
+  let newest = 0
+  const visit = (p) => {
+    if (!fs.existsSync(p)) return
+    const stat = fs.statSync(p)
+    if (stat.isDirectory()) {
+      if (p.endsWith('generated')) return
+      for (const child of fs.readdirSync(p)) visit(path.join(p, child))
+    } else newest = Math.max(newest, stat.mtimeMs)
+  }
+  for (const entry of entries) visit(path.join(root, entry))
+  return newest
+}
+
+function buildIsStale() {
+  const buildId = path.join(root, distDir, 'BUILD_ID')
+  if (!fs.existsSync(buildId)) return true
+  const sources = ['app', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'prisma/schema.prisma']
+  return newestSourceMtime(sources) > fs.statSync(buildId).mtimeMs
+}
+
+/** A stable secret for signing sessions, created once beside the database when none is configured. */
+function ensureAuthSecret() {
+  if (process.env.NEXTAUTH_SECRET) return
+  const file = path.join(root, 'data', 'auth-secret')
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 })
+  process.env.NEXTAUTH_SECRET = fs.readFileSync(file, 'utf8').trim()
+}
+
+process.env.DATABASE_URL = databaseUrl()
+const port = process.env.PORT || '3000'
+process.env.NEXTAUTH_URL ||= `http://localhost:${port}`
+ensureAuthSecret()
+
+run(bin('prisma'), ['migrate', 'deploy'])
+if (process.argv.includes('--rebuild') || buildIsStale()) run(bin('next'), ['build'])
+
+const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production' } })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

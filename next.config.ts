@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm test` runs `tsc --noEmit` over the whole tree first; the build need not check it again.
+  typescript: { ignoreBuildErrors: true },
 }
 
 export default nextConfig

@@ -42,3 +42,6 @@ const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient }
 /** The one Prisma client; cached on globalThis outside production so hot reload reuses it. */
 export const db: PrismaClient = globalForDb.relaisDb ?? createClient()
 if (env().NODE_ENV !== 'production') globalForDb.relaisDb = db
+
+// Called by scripts/server.mjs after SIGTERM has drained the in-flight requests.
+;(globalThis as { __relaisCloseDatabase?: () => Promise<void> }).__relaisCloseDatabase = () => db.$disconnect()

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: applies pending migrations to the embedded database, builds when the build is missing
 // or older than the sources, then serves the production app (PORT, default 3000).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -55,6 +55,7 @@ ensureAuthSecret()
 run(bin('prisma'), ['migrate', 'deploy'])
 if (process.argv.includes('--rebuild') || buildIsStale()) run(bin('next'), ['build'])
 
-const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production' } })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+// The server runs in this process (no child to forward signals to): SIGTERM drains it.
+process.env.NODE_ENV = 'production'
+const { startServer } = await import('./server.mjs')
+await startServer({ port: Number(port) })

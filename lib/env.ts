@@ -12,10 +12,15 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().min(1).default('file:./data/relais.db'),
   NEXTAUTH_SECRET: z.string().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
   APP_ORIGIN: z.string().url().optional(),
   TRUST_PROXY: flag,
   RATE_LIMIT_REPORTS_PER_MIN: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_CLASSIFY_PER_MIN: z.coerce.number().int().positive().default(600),
+  /** Reports one person (same address + same name or login) may file per 10 minutes. */
+  RATE_LIMIT_REPORTS_PER_PERSON: z.coerce.number().int().positive().default(5),
+  /** Closed reports older than this many days are anonymised by `npm run purge`. */
+  RETENTION_DAYS: z.coerce.number().int().positive().default(365),
 })
 
 export type Env = z.infer<typeof envSchema>

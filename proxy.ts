@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { env } from '@/lib/env'
+import { contentSecurityPolicy, createNonce, securityHeaders, servedOverHttps } from '@/lib/security/headers'
+
+// Security headers on every response, and a per-request CSP nonce for pages (Next.js reads the
+// nonce from the request's Content-Security-Policy header and puts it on its own scripts; the root
+// layout renders dynamically so each page gets this request's nonce). Nothing here decides access:
+// route handlers, actions and lib/ do (see STYLE.md, "Who may do what").
+export function proxy(request: NextRequest) {
+  const { NODE_ENV, TRUST_PROXY, APP_ORIGIN, NEXTAUTH_URL } = env()
+  const https = servedOverHttps({
+    protocol: request.nextUrl.protocol,
+    forwardedProto: request.headers.get('x-forwarded-proto'),
+    trustProxy: TRUST_PROXY,
+    publicUrls: [APP_ORIGIN, NEXTAUTH_URL],
+  })
+  const nonce = createNonce()
+  const csp = contentSecurityPolicy({ nonce, https, development: NODE_ENV === 'development' })
+
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('x-nonce', nonce)
+  requestHeaders.set('Content-Security-Policy', csp)
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  response.headers.set('Content-Security-Policy', csp)
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value)
+  return response
+}
+
+export const config = {
+  // Static build assets are immutable files with no HTML: no nonce to give them.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+}

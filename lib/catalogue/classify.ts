@@ -1,0 +1,190 @@
+// Rule-based classifier: maps a pasted or paraphrased error message to a catalogue category.
+// Pure and deterministic; every pattern is compiled once at module load and runs on the
+// normalised text (see normalize.ts). Product rules: /work/shared/DOMAIN.md §7.
+
+import { normalize, sentenceOf, type Normalized } from './normalize'
+import { signals, contexts, type ContextKind, type Signal } from './signals'
+import type { CategoryCode, Classification, Evidence } from './types'
+
+interface Hit {
+  sig: Signal
+  from: number // normalised offsets
+  to: number
+  sentence: number
+}
+
+interface Ctx {
+  kind: ContextKind
+  from: number
+  to: number
+  sentence: number
+}
+
+function scan(norm: Normalized): { hits: Hit[]; ctx: Ctx[] } {
+  const text = norm.text
+  const hits: Hit[] = []
+  const ctx: Ctx[] = []
+  for (const sig of signals) {
+    if (sig.needle && !text.includes(sig.needle)) continue
+    const re = sig.re
+    re.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = re.exec(text)) !== null) {
+      const from = m.index
+      const to = from + m[0].length
+      hits.push({ sig, from, to, sentence: sentenceOf(norm, from) })
+      if (to === from) re.lastIndex++
+    }
+  }
+  for (const c of contexts) {
+    if (c.needle && !text.includes(c.needle)) continue
+    const re = c.re
+    re.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = re.exec(text)) !== null) {
+      const from = m.index
+      ctx.push({ kind: c.kind, from, to: from + m[0].length, sentence: sentenceOf(norm, from) })
+      if (m[0].length === 0) re.lastIndex++
+    }
+  }
+  return { hits, ctx }
+}
+
+function toEvidence(input: string, norm: Normalized, h: Hit, category: CategoryCode): Evidence {
+  const start = norm.origStart[h.from] as number
+  const end = norm.origEnd[h.to - 1] as number
+  const ev: Evidence = { text: input.slice(start, end), signal: h.sig.signal, category, start, end }
+  if (h.sig.variant && category !== 'UNKNOWN') ev.variant = h.sig.variant
+  return ev
+}
+
+function near(a: { from: number; to: number; sentence: number }, b: { from: number; to: number; sentence: number }, span: number) {
+  if (a.sentence === b.sentence) return true
+  const gap = a.from > b.to ? a.from - b.to : b.from - a.to
+  return gap <= span
+}
+
+const UNKNOWN_NO_SIGNAL = "Aucun message de connexion connu n'a été reconnu dans le texte."
+
+export function classify(text: string): Classification {
+  const input = typeof text === 'string' ? text : ''
+  const norm = normalize(input)
+  if (norm.text.length === 0) {
+    return { category: 'UNKNOWN', confidence: 0.1, evidence: [], reason: 'Le texte est vide.' }
+  }
+  const { hits, ctx } = scan(norm)
+
+  const hasCtx = (kind: ContextKind) => ctx.some((c) => c.kind === kind)
+  const ctxNear = (kind: ContextKind, h: Hit, span: number) => ctx.some((c) => c.kind === kind && near(c, h, span))
+
+  // 1. Demote signals attributed to something else (rules 3, 4, 6) and drop negated credentials.
+  const webSide = hasCtx('web')
+  const live: Hit[] = []
+  const demoted: { hit: Hit; why: string }[] = []
+  for (const h of hits) {
+    const cat = h.sig.category
+    if (cat === 'BAD_CREDENTIALS' && ctxNear('credentialsOk', h, 30)) continue
+    if (cat !== 'UNKNOWN') {
+      if (ctxNear('client', h, 60) || (hasCtx('client') && !webSide)) {
+        demoted.push({ hit: h, why: 'message vu dans le Client PRONOTE ou la console d’hébergement' })
+        continue
+      }
+      if (ctxNear('other', h, 40)) {
+        demoted.push({ hit: h, why: 'message attribué à un autre système que PRONOTE' })
+        continue
+      }
+      if (cat !== 'BAD_CREDENTIALS' && cat !== 'ENT_IDENTITY_MISMATCH' && ctxNear('entSide', h, 40)) {
+        demoted.push({ hit: h, why: 'message affiché par l’ENT ou EduConnect, pas par PRONOTE' })
+        continue
+      }
+      if (h.sig.weak && ctxNear('feature', h, 25)) {
+        demoted.push({ hit: h, why: 'mot-clé employé à propos d’une fonctionnalité, pas de la connexion' })
+        continue
+      }
+    }
+    live.push(h)
+  }
+
+  if (live.length === 0) {
+    const evidence = demoted.map((d) => toEvidence(input, norm, d.hit, 'UNKNOWN'))
+    const reason = demoted.length > 0 ? `Message non retenu : ${demoted[0]!.why}.` : UNKNOWN_NO_SIGNAL
+    return { category: 'UNKNOWN', confidence: demoted.length > 0 ? 0.3 : 0.2, evidence, reason }
+  }
+
+  // 2. Score categories.
+  const score = new Map<CategoryCode, number>()
+  const best = new Map<CategoryCode, Hit>()
+  for (const h of live) {
+    const c = h.sig.category
+    score.set(c, (score.get(c) ?? 0) + h.sig.weight)
+    const b = best.get(c)
+    if (!b || h.sig.weight > b.sig.weight || (h.sig.weight === b.sig.weight && h.from > b.from)) best.set(c, h)
+  }
+  const cats = [...score.keys()]
+  let winner: CategoryCode
+  let reason: string
+
+  if (cats.length === 1) {
+    winner = cats[0]!
+    reason = `Message reconnu : « ${best.get(winner)!.sig.signal} ».`
+  } else {
+    const strong = live.filter((h) => h.sig.weight >= 2)
+    let pool = strong.length > 0 ? strong : live
+    // A hit that follows "avant", "au début", "hier"… in its sentence is history, not the current message.
+    const pastCtx = ctx.filter((c) => c.kind === 'past')
+    const current = pool.filter((h) => !pastCtx.some((p) => p.sentence === h.sentence && p.from <= h.from))
+    if (current.length > 0 && current.length < pool.length) pool = current
+    const nowCtx = ctx.filter((c) => c.kind === 'now')
+    const story = nowCtx.length > 0 || pastCtx.length > 0 || hasCtx('sequence')
+    if (story && new Set(pool.map((h) => h.sig.category)).size > 1) {
+      // Rule 2: the message they are stuck on now wins.
+      let chosen: Hit | undefined
+      for (const n of nowCtx) {
+        const after = pool.filter((h) => h.from >= n.from).sort((a, b) => a.from - b.from)
+        const cand = after.find((h) => h.sentence === n.sentence) ?? pool.find((h) => h.sentence === n.sentence) ?? after[0]
+        if (cand) chosen = cand
+      }
+      chosen ??= pool.reduce((a, b) => (b.from > a.from ? b : a))
+      winner = chosen.sig.category
+      reason = `Plusieurs messages sont cités ; celui qui bloque actuellement (« ${chosen.sig.signal} ») l'emporte.`
+    } else if (score.has('ESPACE_ACCESS_DISABLED') && (score.has('BAD_CREDENTIALS') || score.has('ENT_IDENTITY_MISMATCH'))) {
+      // Rule 7: the Espace refused the person after a successful sign-in.
+      winner = 'ESPACE_ACCESS_DISABLED'
+      reason = "La connexion a abouti puis l'Espace a refusé la personne : l'accès à l'Espace l'emporte sur les mentions d'identifiants ou d'ENT."
+    } else {
+      const inPool = new Set(pool.map((h) => h.sig.category))
+      winner = [...inPool].reduce((a, b) => {
+        const d = (score.get(b) ?? 0) - (score.get(a) ?? 0)
+        if (d !== 0) return d > 0 ? b : a
+        return best.get(b)!.from > best.get(a)!.from ? b : a
+      })
+      reason = `Plusieurs signaux ; « ${best.get(winner)!.sig.signal} » est le plus net.`
+    }
+  }
+
+  const winHits = live.filter((h) => h.sig.category === winner)
+  const top = winHits.reduce((a, b) => (b.sig.weight > a.sig.weight ? b : a))
+  // Variant: the strongest variant-bearing hit of the winning category, if close to the top hit.
+  const variantHit = winHits
+    .filter((h) => h.sig.variant)
+    .reduce<Hit | undefined>((a, b) => (!a || b.sig.weight > a.sig.weight ? b : a), undefined)
+  const variant = variantHit && variantHit.sig.weight >= top.sig.weight - 0.5 ? variantHit.sig.variant : undefined
+
+  const conflict = cats.length > 1 ? 0.12 : 0
+  let confidence: number
+  if (winner === 'UNKNOWN') {
+    confidence = 0.35
+    reason = `Page reconnue mais hors catalogue : « ${top.sig.signal} ».`
+  } else {
+    const base = top.sig.weight >= 3 ? 0.95 : top.sig.weight >= 2 ? 0.8 : 0.6
+    confidence = Math.round(Math.max(0.5, base - conflict) * 100) / 100
+  }
+
+  const evidence = winHits.map((h) => toEvidence(input, norm, h, winner))
+  for (const h of live) if (h.sig.category !== winner) evidence.push(toEvidence(input, norm, h, h.sig.category))
+  evidence.sort((a, b) => a.start - b.start)
+
+  const result: Classification = { category: winner, confidence, evidence, reason }
+  if (variant) result.variant = variant
+  return result
+}

@@ -20,6 +20,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', csp)
+  // lib/auth/session.ts sends anonymous visitors to /login with a way back to this page; always
+  // overwritten here so a client cannot choose it.
+  requestHeaders.set('x-relais-pathname', request.nextUrl.pathname + request.nextUrl.search)
 
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', csp)

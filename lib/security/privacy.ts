@@ -1,0 +1,124 @@
+import 'server-only'
+import type { Viewer } from '@/lib/auth/viewer'
+import { db } from '@/lib/db'
+import { fail, ok, type Result } from '@/lib/result'
+import { anonymiseTickets } from './anonymise'
+import { personQuerySchema, type PersonQuery } from './schemas'
+
+// A person's right of access and erasure (RGPD art. 15 and 17), exercised by an ADMIN on request:
+// every ticket filed with that e-mail, or that login / ENT login, is exported as JSON or anonymised.
+// Each affected ticket records an EXPORTED / ERASED event by the admin, holding no personal data.
+
+export interface PersonalDataExport {
+  query: PersonQuery
+  exportedAt: string
+  tickets: {
+    reference: string
+    createdAt: string
+    updatedAt: string
+    status: string
+    category: string
+    profile: string
+    message: string
+    fullName: string
+    email: string | null
+    establishment: string | null
+    login: string | null
+    entName: string | null
+    entLogin: string | null
+    url: string | null
+    occurredAt: string
+    publicMessage: string | null
+    history: { type: string; createdAt: string; note: string | null }[]
+  }[]
+}
+
+async function matchingTicketIds(query: PersonQuery): Promise<number[]> {
+  const value = query.value.toLowerCase()
+  // SQLite's lower() folds ASCII only; e-mails and logins are ASCII in practice.
+  const rows =
+    query.kind === 'email'
+      ? await db.$queryRaw<{ id: number }[]>`SELECT id FROM Ticket WHERE anonymizedAt IS NULL AND lower(email) = ${value}`
+      : await db.$queryRaw<{ id: number }[]>`SELECT id FROM Ticket WHERE anonymizedAt IS NULL AND (lower(login) = ${value} OR lower(entLogin) = ${value})`
+  return rows.map((r) => Number(r.id))
+}
+
+function requireAdmin(viewer: Viewer): Result<never> | null {
+  return viewer.role === 'ADMIN' ? null : fail('FORBIDDEN')
+}
+
+export async function exportPersonalData(viewer: Viewer, input: unknown): Promise<Result<PersonalDataExport>> {
+  const denied = requireAdmin(viewer)
+  if (denied) return denied
+  const parsed = personQuerySchema.safeParse(input)
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: parsed.error.flatten().fieldErrors })
+
+  const ids = await matchingTicketIds(parsed.data)
+  const now = new Date()
+  const tickets = await db.$transaction(async (tx) => {
+    const rows = await tx.ticket.findMany({
+      where: { id: { in: ids } },
+      orderBy: { id: 'asc' },
+      include: { events: { orderBy: { id: 'asc' }, select: { type: true, createdAt: true, note: true } } },
+    })
+    await tx.ticketEvent.createMany({ data: ids.map((ticketId) => ({ ticketId, actorId: viewer.id, type: 'EXPORTED' })) })
+    return rows
+  })
+  return ok({
+    query: parsed.data,
+    exportedAt: now.toISOString(),
+    tickets: tickets.map((t) => ({
+      reference: t.reference,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+      status: t.status,
+      category: t.category,
+      profile: t.profile,
+      message: t.message,
+      fullName: t.fullName,
+      email: t.email,
+      establishment: t.establishment,
+      login: t.login,
+      entName: t.entName,
+      entLogin: t.entLogin,
+      url: t.url,
+      occurredAt: t.occurredAt.toISOString(),
+      publicMessage: t.publicMessage,
+      history: t.events.map((e) => ({ type: e.type, createdAt: e.createdAt.toISOString(), note: e.note })),
+    })),
+  })
+}
+
+export async function erasePersonalData(viewer: Viewer, input: unknown): Promise<Result<{ erased: number }>> {
+  const denied = requireAdmin(viewer)
+  if (denied) return denied
+  const parsed = personQuerySchema.safeParse(input)
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: parsed.error.flatten().fieldErrors })
+
+  const ids = await matchingTicketIds(parsed.data)
+  const now = new Date()
+  await db.$transaction(async (tx) => {
+    await anonymiseTickets(tx, ids, now)
+    await eraseLinkedEntFailures(tx, ids)
+    await tx.ticketEvent.createMany({ data: ids.map((ticketId) => ({ ticketId, actorId: viewer.id, type: 'ERASED' })) })
+  })
+  return ok({ erased: ids.length })
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+
+/** ENT failure records built from these tickets carry the same identity: anonymise them too. */
+async function eraseLinkedEntFailures(tx: Tx, ticketIds: number[]): Promise<void> {
+  if (ticketIds.length === 0) return
+  const linked = await tx.ticket.findMany({
+    where: { id: { in: ticketIds }, entFailureId: { not: null } },
+    select: { entFailureId: true },
+  })
+  for (const id of new Set(linked.map((t) => t.entFailureId!))) {
+    await tx.entFailure.update({
+      where: { id },
+      data: { identityKey: `erased:${id}`, fullName: '[effacé]', entLogin: null, entName: null, linkedLogin: null, rejectReason: null },
+    })
+    await tx.entFailureEvent.updateMany({ where: { entFailureId: id }, data: { note: null, before: null, after: null } })
+  }
+}

@@ -1,0 +1,138 @@
+import 'server-only'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { clientAddress } from '@/lib/http/client-address'
+import { env } from '@/lib/env'
+
+// Abuse limits for the public endpoints, designed for schools: a whole school often reaches us from
+// ONE address (NAT), so the per-address limits are generous and a tight limit applies only to one
+// person repeating themselves (same address + same normalised name or login).
+// In memory: one Node process serves the app (SQLite); a restart clearing counters is acceptable.
+
+const REPORT_WINDOW_SECONDS = 10 * 60
+const CLASSIFY_WINDOW_SECONDS = 60
+
+export const RATE_LIMITED_MESSAGE =
+  'Vous avez envoyé beaucoup de demandes en peu de temps. Merci de patienter quelques minutes avant de réessayer : vos informations sont conservées dans le formulaire.'
+
+export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number; message: string }
+
+interface Limiters {
+  reportsPerAddress: RateLimiterMemory
+  reportsPerPerson: RateLimiterMemory
+  classifyPerAddress: RateLimiterMemory
+}
+
+export interface LimitSettings {
+  reportsPerMinute: number
+  reportsPerPerson: number
+  classifyPerMinute: number
+}
+
+export function createLimiters(settings: LimitSettings): Limiters {
+  return {
+    reportsPerAddress: new RateLimiterMemory({
+      keyPrefix: 'reports-address',
+      points: settings.reportsPerMinute * (REPORT_WINDOW_SECONDS / 60),
+      duration: REPORT_WINDOW_SECONDS,
+    }),
+    reportsPerPerson: new RateLimiterMemory({
+      keyPrefix: 'reports-person',
+      points: settings.reportsPerPerson,
+      duration: REPORT_WINDOW_SECONDS,
+    }),
+    classifyPerAddress: new RateLimiterMemory({
+      keyPrefix: 'classify-address',
+      points: settings.classifyPerMinute,
+      duration: CLASSIFY_WINDOW_SECONDS,
+    }),
+  }
+}
+
+const globalForLimits = globalThis as unknown as { relaisLimiters?: Limiters }
+
+function limiters(): Limiters {
+  const { RATE_LIMIT_REPORTS_PER_MIN, RATE_LIMIT_REPORTS_PER_PERSON, RATE_LIMIT_CLASSIFY_PER_MIN } = env()
+  return (globalForLimits.relaisLimiters ??= createLimiters({
+    reportsPerMinute: RATE_LIMIT_REPORTS_PER_MIN,
+    reportsPerPerson: RATE_LIMIT_REPORTS_PER_PERSON,
+    classifyPerMinute: RATE_LIMIT_CLASSIFY_PER_MIN,
+  }))
+}
+
+/** The address used as a limit key (see lib/http/client-address.ts for which header is trusted). */
+export function requestAddress(headers: Headers): string {
+  return clientAddress(headers)
+}
+
+/** "  Élodie   MARTIN " and "martin elodie" are the same person. */
+export function normaliseIdentity(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@._-]+/u)
+    .filter(Boolean)
+    .sort()
+    .join(' ')
+    .slice(0, 200)
+}
+
+async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key)
+    return null
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+    throw error
+  }
+}
+
+function decide(waits: (number | null)[]): LimitDecision {
+  const blocked = waits.filter((w): w is number => w !== null)
+  if (blocked.length === 0) return { ok: true }
+  return { ok: false, retryAfterSeconds: Math.max(...blocked), message: RATE_LIMITED_MESSAGE }
+}
+
+export interface ReportIdentity {
+  fullName?: unknown
+  login?: unknown
+}
+
+/**
+ * Counts one report submission. Per address (generous) and per person at that address (tight):
+ * the person is known by their normalised full name and, separately, by their login, so changing
+ * one of the two does not reset the count.
+ */
+export async function limitReportSubmission(headers: Headers, identity: ReportIdentity): Promise<LimitDecision> {
+  const l = limiters()
+  const address = requestAddress(headers)
+  const keys = (
+    [
+      ['name', identity.fullName],
+      ['login', identity.login],
+    ] as const
+  )
+    .map(([kind, v]) => (typeof v === 'string' && normaliseIdentity(v) ? `${kind}:${normaliseIdentity(v)}` : null))
+    .filter((k): k is string => k !== null)
+  const waits = [await consume(l.reportsPerAddress, address)]
+  for (const key of keys) waits.push(await consume(l.reportsPerPerson, `${address}|${key}`))
+  return decide(waits)
+}
+
+/** Counts one classification call (the form's live diagnosis) per address. */
+export async function limitClassification(headers: Headers): Promise<LimitDecision> {
+  return decide([await consume(limiters().classifyPerAddress, requestAddress(headers))])
+}
+
+/** The 429 answer of the JSON API, with Retry-After. */
+export function rateLimitedResponse(decision: Extract<LimitDecision, { ok: false }>): Response {
+  return Response.json(
+    { error: 'rate_limited', message: decision.message, retryAfterSeconds: decision.retryAfterSeconds },
+    { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
+  )
+}
+
+/** Test support: forget every count (each test file runs in its own module registry anyway). */
+export function resetRateLimits(): void {
+  globalForLimits.relaisLimiters = undefined
+}

@@ -1,0 +1,35 @@
+import 'server-only'
+import { db } from '@/lib/db'
+import { anonymiseTickets } from './anonymise'
+
+// Retention: closed reports (RESOLVED / REJECTED) whose closing is older than the retention period
+// are anonymised; category, profile, establishment and timestamps stay for statistics.
+
+export const CLOSED_STATUSES = ['RESOLVED', 'REJECTED'] as const
+const BATCH = 500
+
+export interface PurgeSummary {
+  anonymised: number
+  cutoff: Date
+}
+
+export async function purgeClosedReports(olderThanDays: number, now = new Date()): Promise<PurgeSummary> {
+  const cutoff = new Date(now.getTime() - olderThanDays * 24 * 60 * 60 * 1000)
+  let anonymised = 0
+  for (;;) {
+    const batch = await db.ticket.findMany({
+      where: {
+        status: { in: [...CLOSED_STATUSES] },
+        anonymizedAt: null,
+        // A closed ticket has closedAt; older rows without it fall back to their last update.
+        OR: [{ closedAt: { lt: cutoff } }, { closedAt: null, updatedAt: { lt: cutoff } }],
+      },
+      select: { id: true },
+      take: BATCH,
+    })
+    if (batch.length === 0) break
+    await db.$transaction((tx) => anonymiseTickets(tx, batch.map((t) => t.id), now))
+    anonymised += batch.length
+  }
+  return { anonymised, cutoff }
+}

@@ -16,3 +16,23 @@ export const closedStatuses: readonly TicketStatus[] = ['RESOLVED', 'REJECTED']
 export function isTicketStatus(value: string): value is TicketStatus {
   return (ticketStatuses as readonly string[]).includes(value)
 }
+
+/**
+ * Allowed moves between statuses. A closed ticket can only be reopened (to IN_PROGRESS or NEW);
+ * closing always goes through an open state so RESOLVED ↔ REJECTED needs a reopen first.
+ */
+export const statusTransitions: Record<TicketStatus, readonly TicketStatus[]> = {
+  NEW: ['IN_PROGRESS', 'WAITING_USER', 'RESOLVED', 'REJECTED'],
+  IN_PROGRESS: ['NEW', 'WAITING_USER', 'RESOLVED', 'REJECTED'],
+  WAITING_USER: ['NEW', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'],
+  RESOLVED: ['IN_PROGRESS', 'NEW'],
+  REJECTED: ['IN_PROGRESS', 'NEW'],
+}
+
+export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
+  return statusTransitions[from].includes(to)
+}
+
+export function isClosedStatus(status: TicketStatus): boolean {
+  return closedStatuses.includes(status)
+}

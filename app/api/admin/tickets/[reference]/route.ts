@@ -1,0 +1,16 @@
+import { authorizeApi } from '@/lib/auth/api'
+import { handleGetTicket, handlePatchTicket } from '@/lib/tickets/api'
+
+type Context = { params: Promise<{ reference: string }> }
+
+export async function GET(request: Request, { params }: Context) {
+  const auth = await authorizeApi('AGENT', request)
+  if (!auth.ok) return auth.response
+  return handleGetTicket(auth.viewer, (await params).reference)
+}
+
+export async function PATCH(request: Request, { params }: Context) {
+  const auth = await authorizeApi('AGENT', request)
+  if (!auth.ok) return auth.response
+  return handlePatchTicket(auth.viewer, (await params).reference, request)
+}

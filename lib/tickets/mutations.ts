@@ -1,0 +1,167 @@
+import 'server-only'
+import type { Viewer } from '@/lib/auth/viewer'
+import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { fail, ok, type FailureCode, type Result } from '@/lib/result'
+import type { TicketDetail } from './dto'
+import type { TicketEventType } from './events'
+import { getTicketDetail, invalidateTicketCounts } from './queries'
+import { fieldErrorsOf, ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
+import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
+
+// Ticket workflow. Every change is guarded by the version the agent saw (optimistic concurrency:
+// an update based on a stale version is refused, never merged) and recorded as TicketEvents.
+
+type Tx = Prisma.TransactionClient
+
+class Abort extends Error {
+  constructor(
+    readonly code: FailureCode,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(code)
+  }
+}
+
+interface EventDraft {
+  type: TicketEventType
+  before?: unknown
+  after?: unknown
+  note?: string
+}
+
+async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate): Promise<void> {
+  const current = await tx.ticket.findUnique({
+    where: { reference },
+    select: {
+      id: true,
+      status: true,
+      category: true,
+      publicMessage: true,
+      version: true,
+      assignee: { select: { id: true, name: true } },
+    },
+  })
+  if (!current) throw new Abort('NOT_FOUND')
+  if (current.version !== input.version) throw new Abort('CONFLICT')
+
+  const data: Prisma.TicketUpdateManyMutationInput & { assigneeId?: string | null } = {}
+  const events: EventDraft[] = []
+
+  const from = current.status as TicketStatus
+  if (input.status !== undefined && input.status !== from) {
+    if (!canTransition(from, input.status)) {
+      throw new Abort('VALIDATION', {
+        status: [`Impossible de passer de « ${statusLabels[from]} » à « ${statusLabels[input.status]} ».`],
+      })
+    }
+    data.status = input.status
+    data.closedAt = isClosedStatus(input.status) ? new Date() : null
+    events.push({ type: 'STATUS_CHANGED', before: { status: from }, after: { status: input.status } })
+  }
+
+  if (input.publicMessage !== undefined && input.publicMessage !== current.publicMessage) {
+    data.publicMessage = input.publicMessage
+    events.push({
+      type: 'PUBLIC_MESSAGE_CHANGED',
+      before: { publicMessage: current.publicMessage },
+      after: { publicMessage: input.publicMessage },
+    })
+  }
+
+  if (input.assigneeId !== undefined && input.assigneeId !== (current.assignee?.id ?? null)) {
+    let next: { id: string; name: string } | null = null
+    if (input.assigneeId !== null) {
+      next = await tx.staffUser.findFirst({
+        where: { id: input.assigneeId, disabledAt: null },
+        select: { id: true, name: true },
+      })
+      if (!next) throw new Abort('VALIDATION', { assigneeId: ['Ce compte n’existe pas ou est désactivé.'] })
+    }
+    data.assigneeId = next?.id ?? null
+    events.push({ type: 'ASSIGNED', before: { assignee: current.assignee }, after: { assignee: next } })
+  }
+
+  const categoryChanged = input.category !== undefined && input.category !== current.category
+  if (categoryChanged) {
+    // autoCategory is left untouched: the classifier's verdict stays visible next to the agent's.
+    data.category = input.category
+    events.push({ type: 'CATEGORY_CHANGED', before: { category: current.category }, after: { category: input.category } })
+  }
+
+  if (input.note !== undefined) events.push({ type: 'NOTE_ADDED', note: input.note })
+
+  if (events.length === 0) return // nothing differs from what the agent saw: no new version
+
+  const updated = await tx.ticket.updateMany({
+    where: { id: current.id, version: input.version },
+    data: { ...data, version: { increment: 1 } },
+  })
+  if (updated.count === 0) throw new Abort('CONFLICT')
+
+  await tx.ticketEvent.createMany({
+    data: events.map((e) => ({
+      ticketId: current.id,
+      actorId: viewer.id,
+      type: e.type,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+      note: e.note ?? null,
+    })),
+  })
+
+  if (categoryChanged) {
+    // Hook for other domains that follow a ticket's category (e.g. the ENT identity failures
+    // list): call them here, inside this transaction, with `tx` and `current.id`.
+  }
+}
+
+/**
+ * Applies one agent change (status, public message, assignee, category, note) to a ticket.
+ * `input` is untrusted ({ version, status?, assigneeId?, category?, note?, publicMessage? }).
+ * CONFLICT when `version` is not the ticket's current version.
+ */
+export async function updateTicket(viewer: Viewer, reference: string, input: unknown): Promise<Result<TicketDetail>> {
+  const parsed = ticketUpdateSchema.safeParse(input)
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  try {
+    await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data))
+  } catch (error) {
+    if (error instanceof Abort) return fail(error.code, error.fieldErrors ? { fieldErrors: error.fieldErrors } : undefined)
+    throw error
+  }
+  invalidateTicketCounts()
+  return getTicketDetail(viewer, reference)
+}
+
+export interface BulkOutcome {
+  applied: number
+  conflicted: number
+  /** References refused for another reason (not found, transition not allowed…). */
+  failed: { reference: string; code: FailureCode; message?: string }[]
+}
+
+/**
+ * Applies one action to a selection, ticket by ticket, each with the version that was displayed.
+ * A ticket changed meanwhile is counted as a conflict and left untouched.
+ */
+export async function bulkUpdateTickets(viewer: Viewer, input: unknown): Promise<Result<BulkOutcome>> {
+  const parsed = ticketBulkSchema.safeParse(input)
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  const bulk = parsed.data
+  const change =
+    bulk.action === 'assign'
+      ? { assigneeId: bulk.assigneeId }
+      : bulk.action === 'status'
+        ? { status: bulk.status }
+        : { category: bulk.category }
+  const outcome: BulkOutcome = { applied: 0, conflicted: 0, failed: [] }
+  for (const item of new Set(bulk.items)) {
+    const [reference = '', version = ''] = item.split(':')
+    const result = await updateTicket(viewer, reference, { version, ...change })
+    if (result.ok) outcome.applied++
+    else if (result.code === 'CONFLICT') outcome.conflicted++
+    else outcome.failed.push({ reference, code: result.code, message: Object.values(result.fieldErrors ?? {})[0]?.[0] })
+  }
+  return ok(outcome)
+}

@@ -1,0 +1,246 @@
+import 'server-only'
+import type { Viewer } from '@/lib/auth/viewer'
+import { categoryCodes, type CategoryCode, type ProfileCode } from '@/lib/catalogue/types'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { fail, ok, type Result } from '@/lib/result'
+import { decodeCursor, encodeCursor, type CursorKey } from './cursor'
+import {
+  parseEvidence,
+  parseJsonObject,
+  type CappedCount,
+  type StaffRef,
+  type TicketDetail,
+  type TicketFacets,
+  type TicketPage,
+  type TicketSummary,
+} from './dto'
+import { filterConditions, whereClause } from './filters'
+import { fieldErrorsOf, ticketListQuerySchema, type TicketFilter, type TicketSort } from './schemas'
+import { ticketStatuses, type TicketStatus } from './status'
+
+// Every staff role sees every ticket of the school; the viewer still scopes "assigned to me".
+
+interface SummaryRow {
+  id: number
+  reference: string
+  status: string
+  category: string
+  confidence: number
+  fullName: string
+  profile: string
+  establishment: string | null
+  priority: number
+  createdAt: Date
+  updatedAt: Date
+  version: number
+  assigneeId: string | null
+  assigneeName: string | null
+}
+
+function toSummary(row: SummaryRow): TicketSummary {
+  return {
+    reference: row.reference,
+    status: row.status as TicketStatus,
+    category: row.category as CategoryCode,
+    confidence: Number(row.confidence),
+    fullName: row.fullName,
+    profile: row.profile as ProfileCode,
+    establishment: row.establishment,
+    priority: Number(row.priority),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+    version: Number(row.version),
+  }
+}
+
+function orderBy(sort: TicketSort): Prisma.Sql {
+  if (sort === 'updated') return Prisma.sql`ORDER BY t."updatedAt" DESC, t."id" DESC`
+  if (sort === 'priority') return Prisma.sql`ORDER BY t."priority" DESC, t."id" DESC`
+  return Prisma.sql`ORDER BY t."id" DESC`
+}
+
+/** "After the cursor" as a row-value comparison that the (key, id) indexes serve as a range. */
+function afterCursor(key: CursorKey): Prisma.Sql {
+  if (key.sort === 'updated') return Prisma.sql`(t."updatedAt", t."id") < (${key.updatedAt}, ${key.id})`
+  if (key.sort === 'priority') return Prisma.sql`(t."priority", t."id") < (${key.priority}, ${key.id})`
+  return Prisma.sql`t."id" < ${key.id}`
+}
+
+function cursorOf(sort: TicketSort, row: SummaryRow): string {
+  if (sort === 'updated') return encodeCursor({ sort, id: row.id, updatedAt: new Date(row.updatedAt) })
+  if (sort === 'priority') return encodeCursor({ sort, id: row.id, priority: Number(row.priority) })
+  return encodeCursor({ sort, id: row.id })
+}
+
+/** One page of the queue. `input` is an untrusted query (URL search params or API query). */
+export async function listTickets(viewer: Viewer, input: unknown): Promise<Result<TicketPage>> {
+  const parsed = ticketListQuerySchema.safeParse(input)
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  const { cursor, limit, sort, ...filter } = parsed.data
+  const conditions = filterConditions(viewer, filter)
+  if (cursor) {
+    const key = decodeCursor(cursor, sort)
+    if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
+    conditions.push(afterCursor(key))
+  }
+  const rows = await db.$queryRaw<SummaryRow[]>`
+    SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
+           t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
+           s."name" AS "assigneeName"
+    FROM "Ticket" t LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
+    ${whereClause(conditions)}
+    ${orderBy(sort)}
+    LIMIT ${limit + 1}`
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return ok({
+    items: page.map(toSummary),
+    nextCursor: rows.length > limit && last ? cursorOf(sort, last) : null,
+  })
+}
+
+export const COUNT_CAP = 10_000
+const FACET_TTL_MS = 15_000
+const facetCache = new Map<string, { at: number; value: TicketFacets }>()
+
+async function cappedCount(conditions: Prisma.Sql[]): Promise<CappedCount> {
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Ticket" t ${whereClause(conditions)} LIMIT ${COUNT_CAP + 1})`
+  const n = Number(row?.n ?? 0)
+  return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false }
+}
+
+/**
+ * Counts per status and per category for the current filter. Each facet ignores its own filter
+ * (the status counts show what choosing another status would give). Counting stops at COUNT_CAP
+ * and results are cached briefly, so no page load pays for an exact count over a large table.
+ */
+export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): Promise<TicketFacets> {
+  const key = JSON.stringify([filter.assignee === 'me' ? viewer.id : null, filter])
+  const hit = facetCache.get(key)
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value
+  const total = await cappedCount(filterConditions(viewer, filter))
+  const byStatus = {} as Record<TicketStatus, CappedCount>
+  for (const status of ticketStatuses) {
+    byStatus[status] = await cappedCount([
+      ...filterConditions(viewer, filter, 'status'),
+      Prisma.sql`t."status" = ${status}`,
+    ])
+  }
+  const byCategory = {} as Record<CategoryCode, CappedCount>
+  for (const category of categoryCodes) {
+    byCategory[category] = await cappedCount([
+      ...filterConditions(viewer, filter, 'category'),
+      Prisma.sql`t."category" = ${category}`,
+    ])
+  }
+  const value = { total, byStatus, byCategory }
+  if (facetCache.size > 500) facetCache.clear()
+  facetCache.set(key, { at: Date.now(), value })
+  return value
+}
+
+/** Drops cached counts after a change so the agent sees their own update reflected. */
+export function invalidateTicketCounts(): void {
+  facetCache.clear()
+}
+
+export const ticketDetailSelect = {
+  id: true,
+  reference: true,
+  status: true,
+  category: true,
+  autoCategory: true,
+  variant: true,
+  confidence: true,
+  evidence: true,
+  message: true,
+  fullName: true,
+  profile: true,
+  email: true,
+  establishment: true,
+  login: true,
+  entName: true,
+  entLogin: true,
+  url: true,
+  occurredAt: true,
+  priority: true,
+  publicMessage: true,
+  version: true,
+  entFailureId: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+  assignee: { select: { id: true, name: true } },
+  events: {
+    orderBy: { id: 'asc' },
+    select: {
+      id: true,
+      type: true,
+      before: true,
+      after: true,
+      note: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
+  },
+} satisfies Prisma.TicketSelect
+
+type DetailRow = Prisma.TicketGetPayload<{ select: typeof ticketDetailSelect }>
+
+export function toTicketDetail(row: DetailRow): TicketDetail {
+  return {
+    reference: row.reference,
+    status: row.status as TicketStatus,
+    category: row.category as CategoryCode,
+    autoCategory: row.autoCategory as CategoryCode,
+    variant: row.variant,
+    confidence: row.confidence,
+    evidence: parseEvidence(row.evidence, row.message),
+    message: row.message,
+    fullName: row.fullName,
+    profile: row.profile as ProfileCode,
+    email: row.email,
+    establishment: row.establishment,
+    login: row.login,
+    entName: row.entName,
+    entLogin: row.entLogin,
+    url: row.url,
+    occurredAt: row.occurredAt.toISOString(),
+    priority: row.priority,
+    publicMessage: row.publicMessage,
+    version: row.version,
+    entFailureId: row.entFailureId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    assignee: row.assignee,
+    history: row.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      actor: e.actor,
+      before: parseJsonObject(e.before),
+      after: parseJsonObject(e.after),
+      note: e.note,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  }
+}
+
+export async function getTicketDetail(viewer: Viewer, reference: string): Promise<Result<TicketDetail>> {
+  void viewer // every staff role may read every ticket; kept for the uniform lib signature
+  const row = await db.ticket.findUnique({ where: { reference }, select: ticketDetailSelect })
+  return row ? ok(toTicketDetail(row)) : fail('NOT_FOUND')
+}
+
+/** Active staff accounts a ticket can be assigned to. */
+export async function listAssignableStaff(viewer: Viewer): Promise<StaffRef[]> {
+  void viewer
+  return db.staffUser.findMany({
+    where: { disabledAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  })
+}

@@ -1,8 +1,30 @@
-export default function HomePage() {
+import { emptyReportValues, prefillFromSearchParams } from '@/lib/reports/form'
+import { toDateTimeLocal } from '@/lib/reports/occurred-at'
+import { ReportForm } from './report-form'
+
+// Prefill parameters and "now" make this page per-request.
+export const dynamic = 'force-dynamic'
+
+export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const initialValues = {
+    ...emptyReportValues(),
+    occurredAt: toDateTimeLocal(new Date()),
+    ...prefillFromSearchParams(await searchParams),
+  }
   return (
     <main className="container">
-      <h1>Relais</h1>
-      <p>Le formulaire de signalement arrive.</p>
+      <header className="page-header">
+        <p className="brand">Relais</p>
+        <h1>Vous n’arrivez pas à vous connecter à PRONOTE ?</h1>
+        <p className="lead">
+          Indiquez le message que vous voyez : nous vous disons tout de suite ce qu’il signifie et ce que vous pouvez faire,
+          et votre demande est transmise à l’établissement.
+        </p>
+      </header>
+      <p className="notice notice-warn">
+        <strong>Nous ne vous demanderons jamais votre mot de passe.</strong> Ne l’écrivez nulle part dans ce formulaire.
+      </p>
+      <ReportForm initialValues={initialValues} />
     </main>
   )
 }

@@ -1,0 +1,104 @@
+import 'server-only'
+import { hasRole } from '@/lib/auth/policy'
+import type { Viewer } from '@/lib/auth/viewer'
+import { db } from '@/lib/db'
+import { searchNameFor } from '@/lib/ent-failures/normalize'
+import { fail, ok, type Result } from '@/lib/result'
+import { parseDirectoryCsv, type DirectoryRow, type LineError } from './parse'
+
+export const MAX_DIRECTORY_BYTES = 5 * 1024 * 1024
+const PREVIEW_ROWS = 50
+
+export interface DirectoryChange {
+  line: number
+  login: string
+  name: string
+  profile: string
+  action: 'create' | 'update'
+  fields: string[]
+}
+
+export interface DirectoryImportOutcome {
+  dryRun: boolean
+  created: number
+  updated: number
+  unchanged: number
+  errors: LineError[]
+  /** Set when the file cannot be used at all (nothing is imported). */
+  fileError?: string
+  encoding: string
+  separator: string
+  /** The first changes, for the preview. */
+  changes: DirectoryChange[]
+}
+
+const fieldLabels = { lastName: 'nom', firstName: 'prénom', profile: 'profil', group: 'classe', birthDate: 'date de naissance' } as const
+type Field = keyof typeof fieldLabels
+
+function dataFor(row: DirectoryRow) {
+  return {
+    login: row.login,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    profile: row.profile,
+    group: row.group,
+    birthDate: row.birthDate,
+    searchName: searchNameFor(row.firstName, row.lastName),
+  }
+}
+
+/**
+ * Imports (or, with dryRun, previews) a PRONOTE user export. Accounts are matched by login;
+ * importing the same file twice changes nothing. Accounts missing from the file are kept.
+ * ADMIN only. Invalid lines are reported and skipped; the valid ones are applied.
+ */
+export async function importDirectory(
+  viewer: Viewer,
+  file: Uint8Array,
+  options: { dryRun: boolean },
+): Promise<Result<DirectoryImportOutcome>> {
+  if (!hasRole(viewer, 'ADMIN')) return fail('FORBIDDEN')
+  if (file.byteLength === 0) return fail('VALIDATION', { fieldErrors: { file: ['Choisissez un fichier CSV (il est vide).'] } })
+  if (file.byteLength > MAX_DIRECTORY_BYTES) return fail('VALIDATION', { fieldErrors: { file: ['Fichier trop volumineux (5 Mo au plus).'] } })
+
+  const parsed = parseDirectoryCsv(file)
+  const base = { dryRun: options.dryRun, encoding: parsed.encoding, separator: parsed.separator, errors: parsed.errors }
+  if (parsed.fileError) return ok({ ...base, created: 0, updated: 0, unchanged: 0, fileError: parsed.fileError, changes: [] })
+
+  const existing = new Map(
+    (
+      await db.directoryAccount.findMany({
+        select: { login: true, lastName: true, firstName: true, profile: true, group: true, birthDate: true, searchName: true },
+      })
+    ).map((a) => [a.login, a]),
+  )
+  const toCreate: ReturnType<typeof dataFor>[] = []
+  const toUpdate: ReturnType<typeof dataFor>[] = []
+  const changes: DirectoryChange[] = []
+  let unchanged = 0
+  for (const row of parsed.rows) {
+    const data = dataFor(row)
+    const current = existing.get(row.login)
+    const name = `${row.firstName} ${row.lastName}`
+    if (!current) {
+      toCreate.push(data)
+      changes.push({ line: row.line, login: row.login, name, profile: row.profile, action: 'create', fields: [] })
+      continue
+    }
+    const changed = (Object.keys(fieldLabels) as Field[]).filter((f) => (current[f] ?? null) !== (data[f] ?? null))
+    if (changed.length === 0 && current.searchName === data.searchName) {
+      unchanged++
+      continue
+    }
+    toUpdate.push(data)
+    changes.push({ line: row.line, login: row.login, name, profile: row.profile, action: 'update', fields: changed.map((f) => fieldLabels[f]) })
+  }
+
+  if (!options.dryRun && (toCreate.length > 0 || toUpdate.length > 0)) {
+    await db.$transaction(async (tx) => {
+      if (toCreate.length > 0) await tx.directoryAccount.createMany({ data: toCreate })
+      for (const { login, ...data } of toUpdate) await tx.directoryAccount.update({ where: { login }, data })
+    })
+  }
+  return ok({ ...base, created: toCreate.length, updated: toUpdate.length, unchanged, changes: changes.slice(0, PREVIEW_ROWS) })
+}

@@ -1,0 +1,159 @@
+import 'server-only'
+import { hasRole } from '@/lib/auth/policy'
+import type { Viewer } from '@/lib/auth/viewer'
+import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { fail, ok, type FieldErrors, type Result } from '@/lib/result'
+import { entFailureColumns, toEntFailureSummary, type EntFailureSummary } from './dto'
+import { linkEntFailureSchema, rejectEntFailureSchema, reopenEntFailureSchema } from './schemas'
+
+// Decisions on an ENT failure: link to a PRONOTE account, reject, reopen. Each one updates the
+// record under its version, closes or reopens every attached ticket and writes both histories.
+
+export const LINKED_PUBLIC_MESSAGE =
+  'Bonne nouvelle : l’établissement a relié votre compte ENT à votre compte PRONOTE. ' +
+  'Reconnectez-vous en passant par votre ENT, comme d’habitude. ' +
+  'Si le message « Identification impossible » apparaît encore, faites un nouveau signalement.'
+export const REOPENED_PUBLIC_MESSAGE = 'Votre demande est de nouveau à l’étude par l’établissement.'
+
+class Abort extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION',
+    readonly detail?: { message?: string; fieldErrors?: FieldErrors },
+  ) {
+    super(code)
+  }
+}
+
+type Tx = Prisma.TransactionClient
+
+function fieldErrors(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldErrors {
+  const out: FieldErrors = {}
+  for (const issue of error.issues) (out[String(issue.path[0] ?? 'form')] ??= []).push(issue.message)
+  return out
+}
+
+async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: 'RESOLVED' | 'REJECTED', publicMessage: string, note: string) {
+  const tickets = await tx.ticket.findMany({
+    where: { entFailureId: failureId, status: { notIn: ['RESOLVED', 'REJECTED'] } },
+    select: { id: true, status: true, publicMessage: true },
+  })
+  const now = new Date()
+  for (const t of tickets) {
+    await tx.ticket.update({ where: { id: t.id }, data: { status, publicMessage, closedAt: now, version: { increment: 1 } } })
+    await tx.ticketEvent.createMany({
+      data: [
+        { ticketId: t.id, actorId: viewer.id, type: 'STATUS_CHANGED', before: JSON.stringify({ status: t.status }), after: JSON.stringify({ status }), note },
+        ...(t.publicMessage === publicMessage
+          ? []
+          : [{ ticketId: t.id, actorId: viewer.id, type: 'PUBLIC_MESSAGE_CHANGED', before: JSON.stringify({ publicMessage: t.publicMessage }), after: JSON.stringify({ publicMessage }) }]),
+      ],
+    })
+  }
+}
+
+async function decide(
+  viewer: Viewer,
+  id: string,
+  expectStatus: 'OPEN' | 'DECIDED',
+  version: number | undefined,
+  apply: (tx: Tx, current: { status: string; linkedLogin: string | null; rejectReason: string | null }) => Promise<void>,
+): Promise<Result<EntFailureSummary>> {
+  if (!hasRole(viewer, 'AGENT')) return fail('FORBIDDEN')
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const current = await tx.entFailure.findUnique({ where: { id }, select: { status: true, version: true, linkedLogin: true, rejectReason: true } })
+      if (!current) throw new Abort('NOT_FOUND')
+      const statusOk = expectStatus === 'OPEN' ? current.status === 'OPEN' : current.status !== 'OPEN'
+      if (!statusOk || (version !== undefined && version !== current.version)) {
+        throw new Abort('CONFLICT', {
+          message: expectStatus === 'OPEN' && current.status !== 'OPEN' ? 'Cet échec a déjà été traité (il n’est plus ouvert).' : undefined,
+        })
+      }
+      await apply(tx, current)
+      return tx.entFailure.findUniqueOrThrow({ where: { id }, select: entFailureColumns })
+    })
+    return ok(toEntFailureSummary(row))
+  } catch (error) {
+    if (error instanceof Abort) return fail(error.code, error.detail)
+    throw error
+  }
+}
+
+/** Links the ENT identity to a PRONOTE account of the directory and resolves its tickets. */
+export async function linkEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
+  const parsed = linkEntFailureSchema.safeParse(input)
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrors(parsed.error) })
+  const { login, version } = parsed.data
+  return decide(viewer, id, 'OPEN', version, async (tx) => {
+    const account = await tx.directoryAccount.findUnique({ where: { login }, select: { login: true, firstName: true, lastName: true } })
+    if (!account) {
+      throw new Abort('VALIDATION', {
+        fieldErrors: { login: [`Aucun compte PRONOTE avec l’identifiant « ${login} » dans l’annuaire importé.`] },
+      })
+    }
+    const updated = await tx.entFailure.updateMany({
+      where: { id, status: 'OPEN', ...(version !== undefined ? { version } : {}) },
+      data: { status: 'LINKED', linkedLogin: account.login, decidedById: viewer.id, decidedAt: new Date(), rejectReason: null, version: { increment: 1 } },
+    })
+    if (updated.count === 0) throw new Abort('CONFLICT')
+    await tx.entFailureEvent.create({
+      data: {
+        entFailureId: id,
+        actorId: viewer.id,
+        type: 'LINKED',
+        before: JSON.stringify({ status: 'OPEN' }),
+        after: JSON.stringify({ status: 'LINKED', linkedLogin: account.login, account: `${account.firstName} ${account.lastName}` }),
+      },
+    })
+    await closeTickets(tx, viewer, id, 'RESOLVED', LINKED_PUBLIC_MESSAGE, `Identité ENT reliée au compte PRONOTE ${account.login}.`)
+  })
+}
+
+/** No PRONOTE account matches: rejects with a reason the person will read on their tracking page. */
+export async function rejectEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
+  const parsed = rejectEntFailureSchema.safeParse(input)
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrors(parsed.error) })
+  const { reason, version } = parsed.data
+  return decide(viewer, id, 'OPEN', version, async (tx) => {
+    const updated = await tx.entFailure.updateMany({
+      where: { id, status: 'OPEN', ...(version !== undefined ? { version } : {}) },
+      data: { status: 'REJECTED', rejectReason: reason, linkedLogin: null, decidedById: viewer.id, decidedAt: new Date(), version: { increment: 1 } },
+    })
+    if (updated.count === 0) throw new Abort('CONFLICT')
+    await tx.entFailureEvent.create({
+      data: { entFailureId: id, actorId: viewer.id, type: 'REJECTED', before: JSON.stringify({ status: 'OPEN' }), after: JSON.stringify({ status: 'REJECTED' }), note: reason },
+    })
+    await closeTickets(tx, viewer, id, 'REJECTED', reason, 'Aucun compte PRONOTE ne correspond à cette identité ENT.')
+  })
+}
+
+/** Undoes a decision: the record is open again and its closed tickets go back to "in progress". */
+export async function reopenEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
+  const parsed = reopenEntFailureSchema.safeParse(input ?? {})
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrors(parsed.error) })
+  const { version } = parsed.data
+  return decide(viewer, id, 'DECIDED', version, async (tx, current) => {
+    const updated = await tx.entFailure.updateMany({
+      where: { id, status: current.status, ...(version !== undefined ? { version } : {}) },
+      data: { status: 'OPEN', linkedLogin: null, rejectReason: null, decidedById: null, decidedAt: null, version: { increment: 1 } },
+    })
+    if (updated.count === 0) throw new Abort('CONFLICT')
+    await tx.entFailureEvent.create({
+      data: {
+        entFailureId: id,
+        actorId: viewer.id,
+        type: 'REOPENED',
+        before: JSON.stringify({ status: current.status, linkedLogin: current.linkedLogin, rejectReason: current.rejectReason }),
+        after: JSON.stringify({ status: 'OPEN' }),
+      },
+    })
+    const tickets = await tx.ticket.findMany({ where: { entFailureId: id, status: { in: ['RESOLVED', 'REJECTED'] } }, select: { id: true, status: true } })
+    for (const t of tickets) {
+      await tx.ticket.update({ where: { id: t.id }, data: { status: 'IN_PROGRESS', publicMessage: REOPENED_PUBLIC_MESSAGE, closedAt: null, version: { increment: 1 } } })
+      await tx.ticketEvent.create({
+        data: { ticketId: t.id, actorId: viewer.id, type: 'STATUS_CHANGED', before: JSON.stringify({ status: t.status }), after: JSON.stringify({ status: 'IN_PROGRESS' }), note: 'Décision sur l’identité ENT annulée.' },
+      })
+    }
+  })
+}

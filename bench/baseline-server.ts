@@ -1,0 +1,104 @@
+// The bare stack for `npm run bench`: what POST /api/reports costs without the framework and ORM.
+// A node:http server that reads the same JSON (same size cap), validates it with the same zod
+// schema, classifies it with the same classifier and inserts the same rows (ticket + CREATED event,
+// one transaction) with better-sqlite3 directly, with the same durability settings.
+// Run with: tsx --conditions=react-server bench/baseline-server.ts  (PORT, DATABASE_URL)
+
+import Database from 'better-sqlite3'
+import http from 'node:http'
+import { classify } from '../lib/catalogue/classify'
+import { describeDiagnosis } from '../lib/reports/diagnosis'
+import { toCreatedReportJson, trackingPath } from '../lib/reports/dto'
+import { generateReference, generateTrackingToken, hashTrackingToken } from '../lib/reports/reference'
+import { reportSchema } from '../lib/reports/schemas'
+import { prismaDate } from './seed-queue'
+
+const MAX_BODY = 16 * 1024
+const port = Number(process.env.PORT ?? 3299)
+const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '')
+if (!file) throw new Error('DATABASE_URL is required')
+
+const sqlite = new Database(file)
+// Same per-connection settings as lib/db.ts.
+sqlite.pragma('journal_mode = WAL')
+sqlite.pragma('synchronous = FULL')
+sqlite.pragma('busy_timeout = 5000')
+sqlite.pragma('foreign_keys = ON')
+
+const insertTicket = sqlite.prepare(`INSERT INTO "Ticket" ("reference", "trackingTokenHash", "message", "fullName",
+  "profile", "email", "establishment", "login", "entName", "entLogin", "url", "occurredAt", "category", "autoCategory",
+  "variant", "confidence", "evidence", "status", "priority", "version", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', 0, 1, ?, ?)`)
+const insertEvent = sqlite.prepare(`INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt") VALUES (?, 'CREATED', ?, ?)`)
+// .run() only: a RETURNING row read with .get() would keep a statement open and block checkpoints.
+const store = sqlite.transaction((values: unknown[], after: string, now: string) => {
+  const { lastInsertRowid } = insertTicket.run(...values)
+  insertEvent.run(lastInsertRowid, after, now)
+})
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers })
+  res.end(text)
+}
+
+function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer) {
+  let input: unknown
+  try {
+    input = JSON.parse(raw.toString('utf8'))
+  } catch {
+    return send(res, 400, { error: 'invalid_request' })
+  }
+  const parsed = reportSchema.safeParse(input)
+  if (!parsed.success) return send(res, 400, { error: 'invalid_request', issues: parsed.error.issues })
+  const r = parsed.data
+  const verdict = classify(r.message)
+  const token = generateTrackingToken()
+  const reference = generateReference()
+  const now = prismaDate(Date.now())
+  store(
+    [reference, hashTrackingToken(token), r.message, r.fullName, r.profile, r.email, r.establishment, r.login, r.entName,
+      r.entLogin, r.url, prismaDate(r.occurredAt.getTime()), verdict.category, verdict.category, verdict.variant ?? null,
+      verdict.confidence, JSON.stringify(verdict.evidence), now, now],
+    JSON.stringify({ status: 'NEW', category: verdict.category }),
+    now,
+  )
+  const created = {
+    reference,
+    token,
+    category: verdict.category,
+    ...(verdict.variant ? { variant: verdict.variant } : {}),
+    confidence: verdict.confidence,
+    diagnosis: describeDiagnosis(verdict.category, verdict.variant),
+  }
+  const url = `http://${req.headers.host ?? 'localhost'}${trackingPath(reference, token)}`
+  send(res, 201, toCreatedReportJson(created, url), { 'cache-control': 'no-store' })
+}
+
+const server = http.createServer((req, res) => {
+  if (req.method !== 'POST' || req.url !== '/api/reports') return send(res, 404, { error: 'not_found' })
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: 'unsupported_media_type' })
+  const chunks: Buffer[] = []
+  let size = 0
+  req.on('data', (c: Buffer) => {
+    size += c.length
+    if (size <= MAX_BODY) chunks.push(c)
+  })
+  req.on('end', () => {
+    if (size > MAX_BODY) return send(res, 413, { error: 'payload_too_large' })
+    try {
+      handle(req, res, Buffer.concat(chunks))
+    } catch (error) {
+      console.error(error)
+      send(res, 500, { error: 'internal' })
+    }
+  })
+})
+server.keepAliveTimeout = 65_000
+server.listen(port, '127.0.0.1', () => console.log(`baseline listening on ${port}`))
+process.on('SIGTERM', () => {
+  server.close()
+  server.closeAllConnections()
+  sqlite.close()
+  process.exit(0)
+})

@@ -1,0 +1,88 @@
+// Captures the exact SQL the queue runs (better-sqlite3 `prepare` and `bind` wrapped before the app's
+// Prisma client loads), then runs EXPLAIN QUERY PLAN on each with the same arguments, and times the
+// lib calls in-process (database + Prisma, no HTTP/Next) to separate query cost from framework cost.
+// Run with: tsx --conditions=react-server bench/explain-queue.ts (DATABASE_URL=file:<seeded db>)
+// Prints one JSON line: { queries: [{ label, sql, plan, flags }], timings: [{ label, p50, p95 }] }.
+
+import Database from 'better-sqlite3'
+import type { Viewer } from '../lib/auth/viewer'
+import { percentile } from './load'
+
+interface Captured {
+  label: string
+  sql: string
+  args: unknown[]
+}
+
+let label = ''
+const captured: Captured[] = []
+const originalPrepare = Database.prototype.prepare
+Database.prototype.prepare = function (this: Database.Database, sql: string) {
+  const stmt = originalPrepare.call(this, sql) as Database.Statement
+  const bind = stmt.bind.bind(stmt)
+  if (label) {
+    Object.assign(stmt, {
+      bind: (...args: unknown[]) => {
+        captured.push({ label, sql, args: Array.isArray(args[0]) ? args[0] : args })
+        return bind(...args)
+      },
+    })
+  }
+  return stmt
+} as typeof Database.prototype.prepare
+
+async function main() {
+  const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '')
+  const raw = new Database(file, { readonly: true })
+  const admin = raw.prepare(`SELECT id, email, name, role FROM "StaffUser" WHERE role = 'ADMIN' LIMIT 1`).all()[0] as Viewer
+  const term = process.env.BENCH_SEARCH_TERM ?? 'Personne 7zz'
+  const { listTickets, countTicketFacets } = await import('../lib/tickets/queries')
+
+  const deep = raw.prepare(`SELECT id FROM "Ticket" ORDER BY id DESC LIMIT 1 OFFSET 5000`).all()[0] as { id: number } | undefined
+  const cursor = Buffer.from(JSON.stringify(['created', deep?.id ?? 1])).toString('base64url')
+  const cases: [string, () => Promise<unknown>][] = [
+    ['first', () => listTickets(admin, {})],
+    ['filtered', () => listTickets(admin, { category: 'BAD_CREDENTIALS', status: 'NEW' })],
+    ['search', () => listTickets(admin, { q: term })],
+    ['search-common', () => listTickets(admin, { q: '503' })],
+    ['deep', () => listTickets(admin, { cursor })],
+    ['sort-updated', () => listTickets(admin, { sort: 'updated' })],
+    ['sort-priority', () => listTickets(admin, { sort: 'priority', status: 'NEW' })],
+    ['facets', () => countTicketFacets(admin, {})],
+    ['facets-filtered', () => countTicketFacets(admin, { category: 'BAD_CREDENTIALS' })],
+  ]
+  const timings: { label: string; p50: number; p95: number }[] = []
+  for (const [name, run] of cases) {
+    label = name
+    const result = (await run()) as { ok?: boolean; code?: string }
+    if (result && result.ok === false) throw new Error(`${name}: ${JSON.stringify(result)}`)
+    label = ''
+    const ms: number[] = []
+    const n = name.startsWith('facets') ? 5 : 30
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now()
+      await run()
+      ms.push(performance.now() - t0)
+    }
+    ms.sort((a, b) => a - b)
+    timings.push({ label: name, p50: percentile(ms, 50), p95: percentile(ms, 95) })
+  }
+
+  const queries = captured
+    .filter((c) => /^\s*select/i.test(c.sql))
+    .map((c) => {
+      const plan = raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.args as unknown[])) as { detail: string }[]
+      const details = plan.map((p) => p.detail)
+      const flags = details.filter((d) => /^SCAN\b|TEMP B-TREE/.test(d))
+      return { label: c.label, sql: c.sql.replace(/\s+/g, ' ').trim(), plan: details, flags, exactCount: /count\(\*\)/i.test(c.sql) }
+    })
+  console.log(JSON.stringify({ queries, timings }))
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

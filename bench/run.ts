@@ -1,0 +1,339 @@
+// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --record] [-- --next-start]`
+// Issue 6: submission throughput against its two limits (framework floor, bare stack), open-loop
+// latency, the admin queue at 1,000,000 tickets, classifier throughput and page weight, all against
+// the production build on a fresh database. Progress goes to stderr; the table then, as the LAST
+// line of stdout, one JSON object. See bench/README.md.
+
+import Database from 'better-sqlite3'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { closedLoop, openLoop, type ClosedResult, type OpenResult, type Target } from './load'
+import { pageWeight } from './page-weight'
+import { bin, root, runCommand, sampleRss, startProcess, stopProcess, waitForHttp, type Started } from './procs'
+import { formatSummary, summarise } from './profile-summary'
+import { Session, pageOf, timeGet, walkCursor, type Timing } from './queue'
+import { appendResults, checkTargets, commit, fmt, machine, median, table, type Summary } from './report'
+import { seedQueue } from './seed-queue'
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const profile = args.includes('--profile')
+const scale = quick
+  ? { tickets: 100_000, seconds: 5, warm: 1, rounds: 3, queueN: 50, classifySeconds: 2 }
+  : { tickets: 1_000_000, seconds: 20, warm: 3, rounds: 3, queueN: 100, classifySeconds: 5 }
+const CONNECTIONS = 50
+const OPEN_RATE = 150
+const distDir = '.next-bench'
+const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`)
+const notes: string[] = []
+
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once('error', () => resolve(false))
+      s.listen(port, '0.0.0.0', () => s.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+  throw new Error(`no free port from ${from}`)
+}
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0
+  const stat = fs.statSync(p)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  if (p.endsWith('generated') || p.endsWith('node_modules')) return 0
+  return Math.max(0, ...fs.readdirSync(p).map((c) => newestMtime(path.join(p, c))))
+}
+
+/** `next build` into .next-bench unless that build is newer than every source; reverts tsconfig.json. */
+async function build() {
+  const buildId = path.join(root, distDir, 'BUILD_ID')
+  const sources = ['app', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'prisma/schema.prisma']
+  const fresh = fs.existsSync(buildId) && Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) < fs.statSync(buildId).mtimeMs
+  if (fresh && !args.includes('--rebuild')) return log(`build ${distDir} is up to date`)
+  log(`next build → ${distDir} (takes a few minutes on 2 cores)`)
+  const tsconfig = path.join(root, 'tsconfig.json')
+  const before = fs.readFileSync(tsconfig, 'utf8')
+  try {
+    await runCommand(bin('next'), ['build'], { env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production' } })
+  } finally {
+    if (fs.readFileSync(tsconfig, 'utf8') !== before) fs.writeFileSync(tsconfig, before)
+  }
+}
+
+async function migrate(file: string) {
+  await runCommand(bin('prisma'), ['migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: `file:${file}` } })
+}
+
+interface Server {
+  proc: Started
+  origin: string
+  rss: ReturnType<typeof sampleRss>
+}
+
+async function startRelais(port: number, dbFile: string, secret: string, profileDir?: string): Promise<Server> {
+  const origin = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    NEXT_DIST_DIR: distDir,
+    DATABASE_URL: `file:${dbFile}`,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: origin,
+    APP_ORIGIN: origin,
+    RATE_LIMIT_REPORTS_PER_MIN: '1000000000',
+    RATE_LIMIT_CLASSIFY_PER_MIN: '1000000000',
+    RATE_LIMIT_REPORTS_PER_PERSON: '1000000000',
+    NODE_OPTIONS: profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
+  }
+  // The production entry (scripts/server.mjs wraps Next in node:http); plain `next start` on request.
+  const wrapper = path.join(root, 'scripts', 'server.mjs')
+  const proc =
+    args.includes('--next-start') || !fs.existsSync(wrapper)
+      ? startProcess(bin('next'), ['start', '-p', String(port)], { env })
+      : startProcess(process.execPath, [wrapper], { env })
+  const rss = sampleRss(proc.pid)
+  await waitForHttp(`${origin}/api/health`, proc)
+  return { proc, origin, rss }
+}
+
+/** Runs a phase; a failure (e.g. a feature not built yet) is noted and the bench goes on. */
+async function phase<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
+  log(name)
+  try {
+    return await fn()
+  } catch (error) {
+    const msg = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' | ') : String(error)
+    notes.push(`${name}: FAILED — ${msg}`)
+    log(`${name} FAILED: ${msg}`)
+    return null
+  }
+}
+
+function lastJsonLine<T>(output: string): T {
+  const line = output.trim().split('\n').reverse().find((l) => l.startsWith('{'))
+  if (!line) throw new Error(`no JSON in output:\n${output.slice(-2000)}`)
+  return JSON.parse(line) as T
+}
+
+function storedCheck(dbFile: string, refs: string[]) {
+  const sqlite = new Database(dbFile, { readonly: true })
+  try {
+    const stored = new Set((sqlite.prepare(`SELECT "reference" FROM "Ticket"`).raw().all() as [string][]).map((r) => r[0]))
+    const missing = refs.filter((r) => !stored.has(r))
+    return { answered201: refs.length, stored: refs.length - missing.length, rows: stored.size, ok: missing.length === 0 && refs.length > 0 }
+  } finally {
+    sqlite.close()
+  }
+}
+
+const walMb = (dbFile: string) => (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size / 2 ** 20 : 0)
+
+async function main() {
+  const t0 = performance.now()
+  const tmp = path.join(root, 'bench', '.tmp', `run-${Date.now()}`)
+  fs.mkdirSync(tmp, { recursive: true })
+  const relaisDb = path.join(tmp, 'relais.db')
+  const bareDb = path.join(tmp, 'bare.db')
+  const profileDir = profile ? path.join(tmp, 'profiles') : undefined
+  const secret = crypto.randomBytes(32).toString('base64url')
+  const admin = { email: 'bench-admin@relais.test', password: crypto.randomBytes(18).toString('base64url') }
+  const servers: Server[] = []
+  const rssMax: number[] = []
+  const stopServer = async (s: Server) => {
+    rssMax.push(s.rss.stop())
+    await stopProcess(s.proc)
+    servers.splice(servers.indexOf(s), 1)
+  }
+  let bare: Started | null = null
+  try {
+    await build()
+    log(`fresh databases in ${path.relative(root, tmp)}`)
+    await migrate(relaisDb)
+    fs.copyFileSync(relaisDb, bareDb)
+    const adminCreated = await phase('create the admin (npm run admin:create)', () =>
+      runCommand('npm', ['run', '--silent', 'admin:create', '--', '--email', admin.email, '--password', admin.password, '--role', 'ADMIN'], {
+        env: { ...process.env, DATABASE_URL: `file:${relaisDb}` },
+      }),
+    )
+
+    const relaisPort = await freePort(3200)
+    const barePort = await freePort(relaisPort + 1)
+    const relais = await startRelais(relaisPort, relaisDb, secret, profileDir && path.join(profileDir, 'submit'))
+    servers.push(relais)
+    bare = startProcess(bin('tsx'), ['--conditions=react-server', 'bench/baseline-server.ts'], {
+      env: { ...process.env, PORT: String(barePort), DATABASE_URL: `file:${bareDb}`, NODE_ENV: 'production' },
+    })
+    const bareOrigin = `http://127.0.0.1:${barePort}`
+    const bareUp = await phase('start the bare stack (bench/baseline-server.ts)', () => waitForHttp(`${bareOrigin}/`, bare!))
+
+    // 1–2. Submission against its limits, interleaved rounds.
+    const targets: Target[] = [
+      { name: 'floor', origin: relais.origin, method: 'GET', path: '/api/health' },
+      { name: 'relais', origin: relais.origin, method: 'POST', path: '/api/reports' },
+      ...(bareUp === null ? [] : [{ name: 'bare', origin: bareOrigin, method: 'POST' as const, path: '/api/reports' }]),
+    ]
+    const refs: string[] = []
+    const bareRefs: string[] = []
+    const onReference = (t: Target) => (ref: string) => (t.name === 'bare' ? bareRefs : refs).push(ref)
+    const closed: Record<string, ClosedResult[]> = { floor: [], relais: [], bare: [] }
+    let submitErrors = 0
+    await phase(`closed loop: ${scale.rounds} rounds × (floor, Relais, bare), ${CONNECTIONS} connections, ${scale.seconds} s each`, async () => {
+      for (const t of targets) {
+        const warm = await closedLoop(t, { connections: CONNECTIONS, seconds: scale.warm, onReference: onReference(t) })
+        if (t.name === 'relais') submitErrors += warm.errors + warm.non201
+      }
+      for (let round = 1; round <= scale.rounds; round++) {
+        for (const t of targets) {
+          const r = await closedLoop(t, { connections: CONNECTIONS, seconds: scale.seconds, onReference: onReference(t) })
+          closed[t.name]!.push(r)
+          if (t.name === 'relais') submitErrors += r.errors + r.non201
+          log(`  round ${round} ${t.name.padEnd(6)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} p99 ${r.p99} ms  errors ${r.errors} non-${r.expected} ${r.non201}`)
+        }
+      }
+    })
+    const open: Record<string, OpenResult> = {}
+    await phase(`open loop: ${OPEN_RATE} req/s for ${scale.seconds} s (Relais, then bare)`, async () => {
+      for (const t of targets.filter((x) => x.method === 'POST')) {
+        open[t.name] = await openLoop(t, { rate: OPEN_RATE, seconds: scale.seconds, onReference: onReference(t) })
+        if (t.name === 'relais') submitErrors += open[t.name]!.errors + open[t.name]!.nonExpected
+        log(`  ${t.name} p50 ${fmt(open[t.name]!.p50)} p99 ${fmt(open[t.name]!.p99)} max ${fmt(open[t.name]!.max)} ms, errors ${open[t.name]!.errors}`)
+      }
+    })
+    const stored = await phase('check every 201 is stored; WAL size', async () => storedCheck(relaisDb, refs))
+    const bareStored = bareUp === null ? null : storedCheck(bareDb, bareRefs)
+    const wal = { relais: walMb(relaisDb), bare: walMb(bareDb) }
+    const weight = await phase('page weight of / (first-load JS, gzip)', () => pageWeight(relais.origin, '/'))
+    if (bare) await stopProcess(bare)
+    await stopServer(relais)
+
+    // 3. The queue at scale.
+    const seeded = await phase(`seed ${scale.tickets.toLocaleString('en')} tickets`, async () => seedQueue(relaisDb, scale.tickets))
+    if (seeded) log(`  seeded in ${seeded.seconds.toFixed(1)} s`)
+    const searchTerm = `Personne ${Math.floor(scale.tickets / 2).toString(36)}`
+    const timings: Record<string, Timing> = {}
+    const walk: { depth?: number; walkMs?: number } = {}
+    const relais2 = await startRelais(relaisPort, relaisDb, secret, profileDir && path.join(profileDir, 'queue'))
+    servers.push(relais2)
+    await phase('queue: sign in, then time the queue API and /admin', async () => {
+      if (!adminCreated) throw new Error('no admin account (admin:create failed)')
+      const session = new Session(relais2.origin)
+      if (!(await session.signIn(admin.email, admin.password))) throw new Error('sign-in returned no session cookie')
+      const api = '/api/admin/tickets'
+      const n = scale.queueN
+      const count = (body: string) => pageOf(body).items.length
+      timings.first = await timeGet(session, 'first', api, n, count)
+      timings.filtered = await timeGet(session, 'filtered', `${api}?category=BAD_CREDENTIALS&status=NEW`, n, (body) => {
+        const items = pageOf(body).items
+        if (items.some((i) => i.category !== 'BAD_CREDENTIALS' || i.status !== 'NEW')) throw new Error('filtered page has rows outside the filter')
+        return items.length
+      })
+      timings.search = await timeGet(session, 'search', `${api}?q=${encodeURIComponent(searchTerm)}`, n, count)
+      timings.searchCommon = await timeGet(session, 'search-common', `${api}?q=503`, n, count)
+      const w = await walkCursor(session, api, 50, 100)
+      Object.assign(walk, { depth: w.depth, walkMs: w.walkMs })
+      timings.deep = await timeGet(session, 'deep', `${api}?cursor=${encodeURIComponent(w.cursor)}`, n, count)
+      timings.admin = await timeGet(session, 'admin', '/admin', n)
+    })
+    await stopServer(relais2)
+    const explain = await phase('EXPLAIN QUERY PLAN of the queue queries (captured from lib/tickets)', async () =>
+      lastJsonLine<{ queries: { label: string; sql: string; plan: string[]; flags: string[]; exactCount: boolean }[]; timings: { label: string; p50: number; p95: number }[] }>(
+        await runCommand(bin('tsx'), ['--conditions=react-server', 'bench/explain-queue.ts'], {
+          env: { ...process.env, DATABASE_URL: `file:${relaisDb}`, BENCH_SEARCH_TERM: searchTerm, NODE_ENV: 'production' },
+        }),
+      ),
+    )
+
+    // 4. Classifier.
+    const classifier = await phase('classifier throughput (one core)', async () =>
+      lastJsonLine<{ source: string; corpus: number; avgChars: number; perSecond: number }>(
+        await runCommand(bin('tsx'), ['bench/classify-throughput.ts', String(scale.classifySeconds)]),
+      ),
+    )
+
+    // Summary.
+    const ratios = (other: string) =>
+      closed.relais!.map((r, i) => (closed[other]![i] ? r.rps / closed[other]![i]!.rps : NaN)).filter((x) => Number.isFinite(x))
+    const maxRss = Math.max(...rssMax)
+    const summary: Summary = {
+      submit_rps: median(closed.relais!.map((r) => r.rps)),
+      floor_rps: median(closed.floor!.map((r) => r.rps)),
+      bare_rps: median(closed.bare!.map((r) => r.rps)),
+      ratio_floor: median(ratios('floor')),
+      ratio_bare: median(ratios('bare')),
+      submit_p99_ms: median(closed.relais!.map((r) => r.p99)),
+      open_p99_ms: open.relais?.p99 ?? null,
+      errors: closed.relais!.length ? submitErrors : null,
+      stored_ok: stored?.ok ?? null,
+      wal_mb: stored ? wal.relais : null,
+      queue_p95_ms: {
+        first: timings.first?.p95 ?? null,
+        filtered: timings.filtered?.p95 ?? null,
+        search: timings.search?.p95 ?? null,
+        deep: timings.deep?.p95 ?? null,
+      },
+      admin_page_ms: timings.admin?.p95 ?? null,
+      classify_per_s: classifier?.perSecond ?? null,
+      form_js_gz_kb: weight?.gzipKb ?? null,
+      max_rss_mb: Number.isFinite(maxRss) ? maxRss : null,
+    }
+    const flagged = explain?.queries.filter((q) => q.flags.length) ?? []
+    const exactCount = explain ? explain.queries.some((q) => q.exactCount) : null
+    const checks = checkTargets(summary, exactCount, explain ? flagged.length === 0 : null)
+
+    const rows: [string, string][] = [
+      ['mode', `${quick ? 'quick' : 'full'}: ${scale.seconds} s loads, ${CONNECTIONS} connections, ${scale.rounds} interleaved rounds, ${scale.tickets.toLocaleString('en')} tickets${profile ? ', --cpu-prof ON (numbers slower)' : ''}`],
+      ...(['floor', 'relais', 'bare'] as const).map((k): [string, string] => [
+        `closed ${k}`,
+        closed[k]!.map((r) => `${r.rps.toFixed(0)}/s p50 ${r.p50} p90 ${r.p90} p99 ${r.p99} ms err ${r.errors + r.non201}`).join(' | ') || 'n/a',
+      ]),
+      ['Relais ÷ floor (median of rounds)', `${fmt(summary.ratio_floor, 2)}  [${ratios('floor').map((x) => x.toFixed(2)).join(', ')}]`],
+      ['Relais ÷ bare (median of rounds)', `${fmt(summary.ratio_bare, 3)}  [${ratios('bare').map((x) => x.toFixed(3)).join(', ')}]`],
+      ...Object.values(open).map((o): [string, string] => [`open ${o.target} @${o.rate}/s`, `p50 ${fmt(o.p50)} p90 ${fmt(o.p90)} p99 ${fmt(o.p99)} max ${fmt(o.max)} ms, sent ${o.sent}, errors ${o.errors}, non-201 ${o.nonExpected}`]),
+      ['submission errors (all Relais loads)', String(summary.errors ?? 'n/a')],
+      ['201s stored (Relais)', stored ? `${stored.stored}/${stored.answered201} (${stored.rows} rows)` : 'n/a'],
+      ['201s stored (bare)', bareStored ? `${bareStored.stored}/${bareStored.answered201}` : 'n/a'],
+      ['WAL after submissions', `Relais ${fmt(wal.relais)} MB, bare ${fmt(wal.bare)} MB`],
+      ['seed', seeded ? `${seeded.tickets.toLocaleString('en')} tickets in ${seeded.seconds.toFixed(1)} s` : 'n/a'],
+      ...Object.values(timings).map((t): [string, string] => [`queue ${t.name}`, `p50 ${fmt(t.p50)} p95 ${fmt(t.p95)} max ${fmt(t.max)} ms (n=${t.n}${t.rows === undefined ? '' : `, ${t.rows} rows`})`]),
+      ['cursor walk (50 pages × 100)', walk.depth ? `${walk.depth} tickets in ${fmt(walk.walkMs, 0)} ms` : 'n/a'],
+      ...(explain?.timings ?? []).map((t): [string, string] => [`in-process ${t.label}`, `p50 ${fmt(t.p50, 2)} p95 ${fmt(t.p95, 2)} ms (lib call, no HTTP)`]),
+      ['classifier', classifier ? `${classifier.perSecond.toFixed(0)} msg/s on ${classifier.corpus} messages (avg ${classifier.avgChars} chars) from ${classifier.source}` : 'n/a'],
+      ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
+      ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB`],
+      ['total time', `${((performance.now() - t0) / 1000).toFixed(0)} s`],
+    ]
+    const planLines = (explain?.queries ?? []).map((q) => `- ${q.label}${q.flags.length ? ' **' + q.flags.join('; ') + '**' : ''}: ${q.plan.join(' / ')}\n  \`${q.sql.slice(0, 400)}\``)
+    const checkLines = checks.map(([name, pass]) => `${pass ? 'PASS' : 'MISS'}  ${name}`)
+    const text = [table(rows), '', 'Targets:', ...checkLines, '', 'Query plans:', ...planLines, ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n')
+    let profiles = ''
+    if (profileDir && fs.existsSync(profileDir)) {
+      for (const sub of fs.readdirSync(profileDir)) {
+        const dir = path.join(profileDir, sub)
+        for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) profiles += `\n[${sub}] ` + formatSummary(summarise(path.join(dir, f), 20)) + '\n'
+      }
+      fs.cpSync(profileDir, path.join(root, 'bench', '.tmp', 'last-profiles'), { recursive: true })
+    }
+    if (!quick || args.includes('--record')) {
+      appendResults(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${quick ? 'quick' : 'full'} run`, `- commit: ${commit()}\n- machine: ${machine()}\n\n\`\`\`\n${text}\n\`\`\`\n\n\`${JSON.stringify(summary)}\``)
+    }
+    console.log(text + (profiles ? `\n\nCPU profiles (also in bench/.tmp/last-profiles):${profiles}` : ''))
+    console.log(JSON.stringify(summary))
+  } finally {
+    if (bare) await stopProcess(bare)
+    for (const s of [...servers]) await stopServer(s)
+    if (!args.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,156 @@
+// Seeds N tickets with a realistic mix straight into the migrated schema with better-sqlite3:
+// categories, profiles, establishments, statuses that depend on age, assignees, and creation dates
+// over three school years with the rentrée peaks. Ids grow with createdAt, as in production.
+// Usage: tsx bench/seed-queue.ts <sqlite file> [count]
+
+import Database from 'better-sqlite3'
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { categoryWeights, establishments, messagesByCategory, pick, profileWeights, rng, weighted } from './bodies'
+import type { CategoryCode } from '../lib/catalogue/types'
+
+const DAY = 86_400_000
+
+/** Prisma's SQLite DateTime text format (what the app itself writes). */
+export const prismaDate = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
+
+/** Relative ticket volume per calendar month (0 = January): peaks at the rentrée, little in summer. */
+const monthWeight = [1.2, 1, 0.9, 0.8, 0.8, 0.7, 0.4, 0.3, 5, 2.2, 1.4, 1.1]
+
+/** Sorted creation times: from 1 September three school years ago until now. */
+function creationTimes(count: number, random: () => number, now: number): Float64Array {
+  const y = new Date(now).getUTCFullYear()
+  const thisYearStart = new Date(now).getUTCMonth() >= 8 ? y : y - 1
+  const start = Date.UTC(thisYearStart - 2, 8, 1)
+  const days = Math.floor((now - start) / DAY)
+  const cumulative = new Float64Array(days)
+  let sum = 0
+  for (let d = 0; d < days; d++) {
+    const date = new Date(start + d * DAY)
+    const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6 ? 0.5 : 1
+    sum += monthWeight[date.getUTCMonth()]! * weekend
+    cumulative[d] = sum
+  }
+  const out = new Float64Array(count)
+  for (let i = 0; i < count; i++) {
+    const x = random() * sum
+    let lo = 0
+    let hi = days - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (cumulative[mid]! < x) lo = mid + 1
+      else hi = mid
+    }
+    // 7:00–22:59 local-ish hours
+    out[i] = Math.min(now - 1000, start + lo * DAY + (7 * 3600 + random() * 16 * 3600) * 1000)
+  }
+  return out.sort()
+}
+
+function statusFor(ageDays: number, r: number): string {
+  if (ageDays > 30) return r < 0.86 ? 'RESOLVED' : r < 0.96 ? 'REJECTED' : r < 0.98 ? 'WAITING_USER' : 'IN_PROGRESS'
+  return r < 0.4 ? 'NEW' : r < 0.65 ? 'IN_PROGRESS' : r < 0.8 ? 'WAITING_USER' : r < 0.95 ? 'RESOLVED' : 'REJECTED'
+}
+
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+/**
+ * RL-XXXX-XXXX references (the app's Crockford alphabet), unique per index: an odd multiplier is a
+ * bijection on 40 bits, so the seeded references look random but never collide.
+ */
+export function seededReference(i: number): string {
+  let n = BigInt.asUintN(40, BigInt(i) * 0x9e3779b97fn + 0x5bd1e995n)
+  let s = ''
+  for (let k = 0; k < 8; k++) {
+    s = alphabet[Number(n & 31n)] + s
+    n >>= 5n
+  }
+  return `RL-${s.slice(0, 4)}-${s.slice(4)}`
+}
+
+export interface SeedResult {
+  tickets: number
+  seconds: number
+  staffIds: string[]
+}
+
+export function seedQueue(file: string, count: number, seed = 42): SeedResult {
+  const t0 = performance.now()
+  const random = rng(seed)
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = OFF') // the bench's own bulk load, not a user's report
+  sqlite.pragma('cache_size = -262144')
+  const now = Date.now()
+  const staffIds = Array.from({ length: 6 }, (_, i) => `benchagent${i}`)
+  const insertStaff = sqlite.prepare(
+    `INSERT OR IGNORE INTO StaffUser (id, email, name, role, passwordHash, createdAt, updatedAt) VALUES (?, ?, ?, 'AGENT', 'unusable', ?, ?)`,
+  )
+  for (const [i, id] of staffIds.entries()) insertStaff.run(id, `agent${i}@bench.test`, `Agent ${i}`, prismaDate(now), prismaDate(now))
+
+  const insert = sqlite.prepare(`INSERT INTO Ticket (reference, trackingTokenHash, message, fullName, profile, email,
+    establishment, login, entName, entLogin, url, occurredAt, category, autoCategory, variant, confidence, evidence,
+    status, priority, assigneeId, version, createdAt, updatedAt, closedAt)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  // Indexes are dropped during the load and rebuilt from their own DDL afterwards (one sort each
+  // instead of a million random B-tree inserts); the schema ends exactly as migrated.
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Ticket' AND sql IS NOT NULL`)
+    .all() as { name: string; sql: string }[]
+  for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`)
+  const times = creationTimes(count, random, now)
+  const batch = 50_000
+  for (let from = 0; from < count; from += batch) {
+    sqlite.transaction(() => {
+      for (let i = from; i < Math.min(count, from + batch); i++) {
+        const created = times[i]!
+        const ageDays = (now - created) / DAY
+        const autoCategory = weighted(categoryWeights, random())
+        const category: CategoryCode = random() < 0.05 ? weighted(categoryWeights, random()) : autoCategory
+        const message = pick(messagesByCategory[autoCategory], random())
+        const status = statusFor(ageDays, random())
+        const closed = status === 'RESOLVED' || status === 'REJECTED'
+        const touched = status !== 'NEW'
+        const updated = touched ? Math.min(now, created + random() * 5 * DAY) : created
+        const signal = message.slice(0, Math.min(message.length, 48))
+        const evidence = autoCategory === 'UNKNOWN' ? '[]' : JSON.stringify([{ text: signal, signal, category: autoCategory, start: 0, end: signal.length }])
+        const viaEnt = autoCategory === 'ENT_IDENTITY_MISMATCH' || random() < 0.3
+        insert.run(
+          seededReference(i),
+          crypto.createHash('sha256').update(`bench-${seed}-${i}`).digest('hex'),
+          message,
+          `Personne ${i.toString(36)}`,
+          weighted(profileWeights, random()),
+          random() < 0.6 ? `personne.${i.toString(36)}@example.org` : null,
+          random() < 0.8 ? pick(establishments, random()) : null,
+          random() < 0.5 ? `login${i}` : null,
+          viaEnt ? 'monlycee.net' : null,
+          viaEnt ? `ent.${i.toString(36)}` : null,
+          null,
+          prismaDate(created - random() * 3_600_000),
+          category,
+          autoCategory,
+          null,
+          autoCategory === 'UNKNOWN' ? 0.2 : 0.6 + random() * 0.39,
+          evidence,
+          status,
+          random() < 0.05 ? 1 : 0,
+          touched ? pick(staffIds, random()) : null,
+          touched ? 2 : 1,
+          prismaDate(created),
+          prismaDate(updated),
+          closed ? prismaDate(updated) : null,
+        )
+      }
+    })()
+  }
+  for (const ix of indexes) sqlite.exec(ix.sql)
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  sqlite.close()
+  return { tickets: count, seconds: (performance.now() - t0) / 1000, staffIds }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const [file, count] = process.argv.slice(2)
+  if (!file) throw new Error('usage: tsx bench/seed-queue.ts <sqlite file> [count]')
+  console.log(seedQueue(file, Number(count ?? 1_000_000)))
+}

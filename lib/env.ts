@@ -14,6 +14,8 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   APP_ORIGIN: z.string().url().optional(),
+  /** Set by Next.js itself; 'phase-production-build' while `next build` runs. */
+  NEXT_PHASE: z.string().optional(),
   TRUST_PROXY: flag,
   RATE_LIMIT_REPORTS_PER_MIN: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_CLASSIFY_PER_MIN: z.coerce.number().int().positive().default(600),

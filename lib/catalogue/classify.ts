@@ -3,7 +3,7 @@
 // normalised text (see normalize.ts). Product rules: /work/shared/DOMAIN.md §7.
 
 import { normalize, sentenceOf, type Normalized } from './normalize'
-import { signals, contexts, type ContextKind, type Signal } from './signals'
+import { contexts, literals, signals, type ContextKind, type Signal } from './signals'
 import type { CategoryCode, Classification, Evidence } from './types'
 
 interface Hit {
@@ -14,40 +14,55 @@ interface Hit {
 }
 
 interface Ctx {
-  kind: ContextKind
   from: number
   to: number
   sentence: number
 }
 
-function scan(norm: Normalized): { hits: Hit[]; ctx: Ctx[] } {
+function findAll(re: RegExp, norm: Normalized, push: (from: number, to: number, sentence: number) => void) {
+  const text = norm.text
+  re.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index
+    push(from, from + m[0].length, sentenceOf(norm, from))
+    if (m[0].length === 0) re.lastIndex++
+  }
+}
+
+function scan(norm: Normalized): Hit[] {
   const text = norm.text
   const hits: Hit[] = []
-  const ctx: Ctx[] = []
+  // 0 = not tested yet, 1 = absent, 2 = present
+  const seen = new Uint8Array(literals.length)
+  const has = (i: number) => {
+    let v = seen[i]
+    if (v === 0) {
+      v = text.includes(literals[i] as string) ? 2 : 1
+      seen[i] = v
+    }
+    return v === 2
+  }
   for (const sig of signals) {
-    if (sig.needle && !text.includes(sig.needle)) continue
-    const re = sig.re
-    re.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      const from = m.index
-      const to = from + m[0].length
-      hits.push({ sig, from, to, sentence: sentenceOf(norm, from) })
-      if (to === from) re.lastIndex++
-    }
+    if (sig.need && !sig.need.every((group) => group.some(has))) continue
+    findAll(sig.re, norm, (from, to, sentence) => hits.push({ sig, from, to, sentence }))
   }
-  for (const c of contexts) {
-    if (c.needle && !text.includes(c.needle)) continue
-    const re = c.re
-    re.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      const from = m.index
-      ctx.push({ kind: c.kind, from, to: from + m[0].length, sentence: sentenceOf(norm, from) })
-      if (m[0].length === 0) re.lastIndex++
+  return hits
+}
+
+/** Context matches, computed only when a rule asks for them. */
+function lazyContexts(norm: Normalized) {
+  const cache = new Map<ContextKind, Ctx[]>()
+  return (kind: ContextKind): Ctx[] => {
+    let found = cache.get(kind)
+    if (!found) {
+      const list: Ctx[] = []
+      findAll(contexts[kind], norm, (from, to, sentence) => list.push({ from, to, sentence }))
+      cache.set(kind, list)
+      found = list
     }
+    return found
   }
-  return { hits, ctx }
 }
 
 function toEvidence(input: string, norm: Normalized, h: Hit, category: CategoryCode): Evidence {
@@ -72,20 +87,24 @@ export function classify(text: string): Classification {
   if (norm.text.length === 0) {
     return { category: 'UNKNOWN', confidence: 0.1, evidence: [], reason: 'Le texte est vide.' }
   }
-  const { hits, ctx } = scan(norm)
+  const hits = scan(norm)
+  if (hits.length === 0) return { category: 'UNKNOWN', confidence: 0.2, evidence: [], reason: UNKNOWN_NO_SIGNAL }
 
-  const hasCtx = (kind: ContextKind) => ctx.some((c) => c.kind === kind)
-  const ctxNear = (kind: ContextKind, h: Hit, span: number) => ctx.some((c) => c.kind === kind && near(c, h, span))
+  const ctx = lazyContexts(norm)
+  const hasCtx = (kind: ContextKind) => ctx(kind).length > 0
+  const ctxNear = (kind: ContextKind, h: Hit, span: number) => ctx(kind).some((c) => near(c, h, span))
+  // Proximity in characters only, ignoring sentences.
+  const ctxClose = (kind: ContextKind, h: Hit, span: number) =>
+    ctx(kind).some((c) => (c.from > h.to ? c.from - h.to : h.from - c.to) <= span)
 
   // 1. Demote signals attributed to something else (rules 3, 4, 6) and drop negated credentials.
-  const webSide = hasCtx('web')
-  const live: Hit[] = []
+    const live: Hit[] = []
   const demoted: { hit: Hit; why: string }[] = []
   for (const h of hits) {
     const cat = h.sig.category
     if (cat === 'BAD_CREDENTIALS' && ctxNear('credentialsOk', h, 30)) continue
     if (cat !== 'UNKNOWN') {
-      if (ctxNear('client', h, 60) || (hasCtx('client') && !webSide)) {
+      if (hasCtx('client') && (ctxNear('client', h, 60) || !hasCtx('web'))) {
         demoted.push({ hit: h, why: 'message vu dans le Client PRONOTE ou la console d’hébergement' })
         continue
       }
@@ -97,7 +116,7 @@ export function classify(text: string): Classification {
         demoted.push({ hit: h, why: 'message affiché par l’ENT ou EduConnect, pas par PRONOTE' })
         continue
       }
-      if (h.sig.weak && ctxNear('feature', h, 25)) {
+      if (h.sig.weak && ctxClose('feature', h, 25)) {
         demoted.push({ hit: h, why: 'mot-clé employé à propos d’une fonctionnalité, pas de la connexion' })
         continue
       }
@@ -131,10 +150,10 @@ export function classify(text: string): Classification {
     const strong = live.filter((h) => h.sig.weight >= 2)
     let pool = strong.length > 0 ? strong : live
     // A hit that follows "avant", "au début", "hier"… in its sentence is history, not the current message.
-    const pastCtx = ctx.filter((c) => c.kind === 'past')
+    const pastCtx = ctx('past')
     const current = pool.filter((h) => !pastCtx.some((p) => p.sentence === h.sentence && p.from <= h.from))
     if (current.length > 0 && current.length < pool.length) pool = current
-    const nowCtx = ctx.filter((c) => c.kind === 'now')
+    const nowCtx = ctx('now')
     const story = nowCtx.length > 0 || pastCtx.length > 0 || hasCtx('sequence')
     if (story && new Set(pool.map((h) => h.sig.category)).size > 1) {
       // Rule 2: the message they are stuck on now wins.

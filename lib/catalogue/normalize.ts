@@ -15,26 +15,40 @@ export interface Normalized {
   breaks: number[]
 }
 
-// Accented and special letters → ASCII (lowercase). Built once.
-const FOLD: Record<string, string> = {}
+// Code unit → folded lowercase ASCII code (0 = separator). Latin-1 and Latin Extended-A only;
+// anything else is a separator. Ligatures that expand to two letters are handled in `normalize`.
+const TABLE_SIZE = 0x180
+const FOLD = new Uint8Array(TABLE_SIZE)
+for (let c = 48; c <= 57; c++) FOLD[c] = c
+for (let c = 97; c <= 122; c++) FOLD[c] = c
+for (let c = 65; c <= 90; c++) FOLD[c] = c + 32
 const FOLD_SRC: [string, string][] = [
-  ['àáâãäåā', 'a'],
-  ['çć', 'c'],
-  ['èéêëēę', 'e'],
-  ['ìíîïī', 'i'],
-  ['ñń', 'n'],
-  ['òóôõöøō', 'o'],
-  ['ùúûüū', 'u'],
-  ['ýÿ', 'y'],
-  ['ß', 'ss'],
-  ['œ', 'oe'],
-  ['æ', 'ae'],
+  ['àáâãäåāăą', 'a'],
+  ['çćĉċč', 'c'],
+  ['ďđ', 'd'],
+  ['èéêëēĕėęě', 'e'],
+  ['ìíîïĩīĭįı', 'i'],
+  ['ñńņň', 'n'],
+  ['òóôõöøōŏő', 'o'],
+  ['ùúûüũūŭůűų', 'u'],
+  ['ýÿŷ', 'y'],
+  ['śŝşš', 's'],
+  ['źżž', 'z'],
 ]
 for (const [chars, to] of FOLD_SRC) {
   for (const ch of chars) {
-    FOLD[ch] = to
-    FOLD[ch.toUpperCase()] = to
+    FOLD[ch.charCodeAt(0)] = to.charCodeAt(0)
+    const up = ch.toUpperCase().charCodeAt(0)
+    if (up < TABLE_SIZE) FOLD[up] = to.charCodeAt(0)
   }
+}
+// Two-letter expansions: œ Œ æ Æ ß
+const EXPAND: Record<number, [number, number]> = {
+  0x153: [111, 101],
+  0x152: [111, 101],
+  0xe6: [97, 101],
+  0xc6: [97, 101],
+  0xdf: [115, 115],
 }
 
 function isBreak(code: number): boolean {
@@ -42,69 +56,81 @@ function isBreak(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 59 || code === 10 || code === 13 || code === 0x2026
 }
 
+function toAscii(buf: Uint8Array, len: number): string {
+  let s = ''
+  for (let i = 0; i < len; i += 8192) {
+    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(len, i + 8192)) as unknown as number[])
+  }
+  return s
+}
+
 export function normalize(input: string): Normalized {
   const n = input.length
-  // œ/æ/ß can double a character; reserve room.
-  const start = new Int32Array(n * 2 + 1)
-  const end = new Int32Array(n * 2 + 1)
-  const out: string[] = []
+  // Expansions can double a character; reserve room.
+  const cap = n * 2 + 1
+  const buf = new Uint8Array(cap)
+  const start = new Int32Array(cap)
+  const end = new Int32Array(cap)
   const breaks: number[] = []
   let len = 0
   let pendingSpace = false
   let pendingBreak = false
-  let last = ''
+  let last = 0
   let repeat = 0
-
-  const push = (ch: string, i: number, j: number) => {
-    if (pendingSpace && len > 0) {
-      out.push(' ')
-      start[len] = i
-      end[len] = i
-      len++
-      last = ' '
-      repeat = 0
-    }
-    if (pendingBreak && len > 0) breaks.push(len)
-    pendingSpace = false
-    pendingBreak = false
-    if (ch === last) {
-      repeat++
-      // Keep at most two identical letters in a row ("ss", "ll", "ee" are legitimate); digits stay.
-      if (repeat >= 2 && (ch < '0' || ch > '9')) {
-        end[len - 1] = j
-        return
-      }
-    } else {
-      repeat = 0
-    }
-    out.push(ch)
-    start[len] = i
-    end[len] = j
-    len++
-    last = ch
-  }
 
   for (let i = 0; i < n; i++) {
     const code = input.charCodeAt(i)
-    if (code >= 97 && code <= 122) push(input[i] as string, i, i + 1)
-    else if (code >= 65 && code <= 90) push(String.fromCharCode(code + 32), i, i + 1)
-    else if (code >= 48 && code <= 57) push(input[i] as string, i, i + 1)
-    else if (code < 128) {
-      pendingSpace = true
-      if (isBreak(code)) pendingBreak = true
-    } else {
-      const folded = FOLD[input[i] as string]
-      if (folded) {
-        for (let k = 0; k < folded.length; k++) push(folded[k] as string, i, i + 1)
-      } else {
+    let out = code < TABLE_SIZE ? (FOLD[code] as number) : 0
+    let second = 0
+    if (out === 0) {
+      const exp = EXPAND[code]
+      if (exp === undefined) {
         pendingSpace = true
         if (isBreak(code)) pendingBreak = true
+        continue
       }
+      out = exp[0]
+      second = exp[1]
+    }
+    // "erreur503", "err404": split letters from digits so codes read as separate words.
+    if (!pendingSpace && len > 0 && last !== 32 && last <= 57 !== out <= 57) pendingSpace = true
+    for (;;) {
+      if (pendingSpace && len > 0) {
+        buf[len] = 32
+        start[len] = i
+        end[len] = i
+        len++
+        last = 32
+        repeat = 0
+      }
+      if (pendingBreak && len > 0) breaks.push(len)
+      pendingSpace = false
+      pendingBreak = false
+      if (out === last && out > 57) {
+        // Keep at most two identical letters in a row ("ss", "ll" are legitimate; "paaas" is not).
+        if (++repeat >= 2) {
+          end[len - 1] = i + 1
+        } else {
+          buf[len] = out
+          start[len] = i
+          end[len] = i + 1
+          len++
+        }
+      } else {
+        repeat = 0
+        buf[len] = out
+        start[len] = i
+        end[len] = i + 1
+        len++
+        last = out
+      }
+      if (second === 0) break
+      out = second
+      second = 0
     }
   }
-  return { text: out.join(''), origStart: start, origEnd: end, breaks }
+  return { text: toAscii(buf, len), origStart: start, origEnd: end, breaks }
 }
-
 /** Index of the sentence containing normalised offset `pos`. */
 export function sentenceOf(norm: Normalized, pos: number): number {
   const b = norm.breaks

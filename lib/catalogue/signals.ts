@@ -15,8 +15,9 @@ export interface Signal {
   /** Weak signals are dropped when they are about a feature inside an Espace (rule 6). */
   weak?: boolean
   re: RegExp
-  /** A literal that must occur for `re` to match (cheap pre-check). */
-  needle?: string
+  /** Cheap pre-check: every group must have one of its literals in the text ("a|b&c"), as
+   * indexes into `literals`. */
+  need?: number[][]
 }
 
 export type ContextKind = 'web' | 'client' | 'other' | 'entSide' | 'feature' | 'credentialsOk' | 'now' | 'sequence' | 'past'
@@ -24,23 +25,30 @@ export type ContextKind = 'web' | 'client' | 'other' | 'entSide' | 'feature' | '
 export interface Context {
   kind: ContextKind
   re: RegExp
-  needle?: string
 }
 
 // ---- Fragments (typo/SMS tolerant) ----
 const W = '(?:[a-z0-9]+ )' // one word and its trailing space
 const PW = '(?:mot?s? ?(?:de? ?)?pas+e?s?|mdps?|pass ?words?)'
-const ID = '(?:i?n?dent?ifi?(?:ant|ent|an|en)s?|logins?|nom d utilisateur|usernames?|codes? d acces|codes? de connexion|codes? pronote)'
+const ID =
+  '(?:i?n?dent?ifi?(?:ant|ent|an|en)s?|logins?|nom d utilisateur|usernames?|codes? d acces|codes? de connexion|codes? pronote|codes? educonnect)'
 const CRED = `(?:${PW}|${ID})`
-const WRONG =
-  '(?:inc?orr?ec?te?s?|faux|fausses?|errone(?:e|s|es)?|invalides?|pas (?:bon|valide|correct|juste)(?:e|s|es)?|pa bon|mauvaise?s?|refusee?s?|non reconnue?s?|pas reconnue?s?|(?:ne )?(?:marche|fonctionne)(?:nt)? (?:pas|pa|plus)|(?:ne )?passe pas|wrong|invalid)'
+const CRED_NEED = 'mot|mo |mdp|pass|dent|login|utilisateur|username|code'
+// Unambiguous "wrong" words, and looser ones that only count right next to the credential word.
+const WRONG_STRONG =
+  '(?:inc?orr?ec?te?s?|faux|fausses?|errone(?:e|s|es)?|invalides?|refusee?s?|(?:non|pas|plus) (?:reconnue?s?|valides?|accepte(?:e|s|es)?)|wrong|invalid)'
+const WRONG_LOOSE = `(?:${WRONG_STRONG}|pas (?:bon|correct|juste)(?:e|s|es)?|pa bon|mauvaise?s?|(?:ne )?(?:marche|fonctionne)(?:nt)? (?:pas|pa|plus)|(?:ne )?passe pas)`
 const NO = '(?:pas|pa|plus)'
 const ACCES = '(?:acces|acce|access|aces)'
 const ESPACES = '(?:parents?|eleves?|professeurs?|profs?|vie scolaire|accompagnants?|entreprises?|academie|direction)'
-const DISPO = '(?:dispo|disponible|disponnible|dispnible|disponble|disponibles)'
-const ENTS = '(?:ent|educonnect|edu connect|monlycee|atrium|toutatice|eclat|skolengo|laclasse|enej|l educ de normandie|mon ent occitanie|lycee connecte)'
+const DISPO = '(?:dispo\\w*|dispn\\w*)'
+const SITE = '(?:site|sit)'
+const NEST = '(?:n ?e?st|nest|n e|n es|est|es|e|c)'
+const ENTS =
+  '\\b(?:ent|educonnect|edu connect|monlycee|atrium|toutatice|eclat(?: bfc)?|skolengo|laclasse|enej|l educ de normandie|mon ent occitanie|lycee connecte|mon bureau numerique)\\b'
+const ENT_NEED = 'ent|educonnect|edu connect|monlycee|atrium|toutatice|eclat|skolengo|laclasse|enej|educ de|bureau numerique'
 
-type Def = [CategoryCode, string | undefined, number, string, string, (string | undefined)?, boolean?]
+type Def = [CategoryCode, string | undefined, number, string, string, string, boolean?]
 
 const S = 'SERVER_NOT_PUBLISHED'
 const SU = 'SITE_UNAVAILABLE'
@@ -50,104 +58,118 @@ const BC = 'BAD_CREDENTIALS'
 const EN = 'ENT_IDENTITY_MISMATCH'
 const UN = 'UNKNOWN'
 
-// [category, variant, weight, signal, pattern, needle, weak]
+// [category, variant, weight, signal, pattern, pre-check ("a|b&c"), generic]
+// `generic` signals are dropped when they are about a feature inside an Espace (rule 6).
 const defs: Def[] = [
   // SERVER_NOT_PUBLISHED
-  [S, undefined, 3, 'HTTP Error 503 – Service Unavailable', 'service (?:is |est )?(?:temporarily |temporairement )?unavailable', 'unavailable'],
+  [S, undefined, 3, 'HTTP Error 503 – Service Unavailable', 'service (?:is |est )?(?:temporarily |temporairement )?unava\\w*ble', 'unava'],
   [S, undefined, 3, 'HTTP Error 503', 'http (?:error|erreur|err) 503', '503'],
-  [S, undefined, 2.5, 'erreur 503', '(?:erreur|error|err|code|page) (?:http )?503', '503'],
+  [S, undefined, 2.5, 'erreur 503', '(?:erreur|error|err|code|page|message) (?:http )?503', '503', true],
   [S, undefined, 1.5, 'code 503', '\\b503\\b', '503', true],
-  [S, undefined, 2, 'page blanche en anglais (503)', `page (?:toute |tout |completement |tte )?blanche ${W}{0,8}?(?:en )?anglais|anglais ${W}{0,6}?(?:sur )?(?:une |fond )?(?:page )?blanc(?:he)?\\b`, 'anglais'],
+  [S, undefined, 2, 'page blanche en anglais (503)', `page (?:toute |tout |completement |tte )?blanche ${W}{0,8}?(?:en )?anglais|anglais ${W}{0,6}?(?:sur )?(?:une |fond )?(?:page )?blanc(?:he)?\\b`, 'anglais&blanc'],
   [S, undefined, 1, 'page en anglais', '(?:page|message|ecrit|texte|erreur) (?:\\w+ )?en anglais', 'anglais', true],
 
   // SITE_UNAVAILABLE
-  [SU, undefined, 3, "Le site n'est pas disponible", `site n e?s?t? ${NO} ${DISPO}\\b`, 'site'],
-  [SU, undefined, 2.5, "Le site n'est pas disponible (paraphrase)", `site (?:est |es |e )?${NO} ${DISPO}\\b`, 'site'],
-  [SU, undefined, 2, 'site indisponible', 'site (?:\\w+ )?(?:est )?indisponible', 'indisponible'],
-  [SU, undefined, 1.5, 'Espace pas disponible', `(?:pronote|espace ${ESPACES}|mon espace)(?: \\w+){0,3}? (?:n e?s?t? )?(?:${NO}|non) ${DISPO}\\b`, 'dispo', true],
-  [SU, 'SERVER_BUSY', 3, 'Le site est momentanément indisponible', 'site (?:est )?momentanement indisponible', 'momentanement'],
+  [SU, undefined, 3, "Le site n'est pas disponible", `${SITE} ${NEST} ${NO} ${DISPO}`, 'disp'],
+  [SU, undefined, 2.5, "Le site n'est pas disponible (paraphrase)", `${SITE} (?:\\w+ )?(?:${NO}|non) ${DISPO}|${SITE} (?:est )?indisponible`, 'disp'],
+  [SU, undefined, 1.5, 'Espace pas disponible', `(?:pronote|espace ${ESPACES}|mon espace)(?: \\w+){0,3}? (?:${NEST} )?(?:${NO}|non) ${DISPO}`, 'disp', true],
+  [SU, 'SERVER_BUSY', 3, 'Le site est momentanément indisponible', `${SITE} (?:est )?momentanement (?:in|non |pas )dispo\\w*`, 'momentanement'],
   [SU, 'SERVER_BUSY', 2, 'momentanément indisponible', 'momentanement (?:in|non |pas )dispo\\w*', 'momentanement', true],
   [SU, 'SERVER_BUSY', 3, 'Toutes les sessions utilisateurs sont occupées', 'sessions? (?:utilisateurs? )?(?:sont )?(?:toutes )?occupee?s?|toutes les sessions', 'session'],
-  [SU, 'SERVER_BUSY', 2, 'serveur saturé', '(?:serveur|site|pronote) (?:\\w+ )?(?:sature|surcharge)e?', 'r'],
-  [SU, 'IP_SUSPENDED', 3, 'Votre adresse IP est provisoirement suspendue', `adresse ip ${W}{0,2}?suspendue?`, 'ip'],
-  [SU, 'IP_SUSPENDED', 2.5, 'adresse IP suspendue (paraphrase)', `\\bip ${W}{0,3}?(?:suspendue?|bloquee?|bannie?)|provisoirement suspendue?`, 'suspendu'],
-  [SU, 'IP_SUSPENDED', 2.5, 'adresse IP bloquée', `\\bip ${W}{0,3}?(?:bloquee?|bannie?)\\b`, 'ip'],
+  [SU, 'SERVER_BUSY', 2, 'serveur saturé', '(?:serveur|site|pronote) (?:\\w+ )?(?:sature|surcharge)e?', 'sature|surcharge'],
+  [SU, 'IP_SUSPENDED', 3, 'Votre adresse IP est provisoirement suspendue', `adresse ip ${W}{0,2}?suspendue?`, 'ip&suspendu'],
+  [SU, 'IP_SUSPENDED', 2.5, 'adresse IP suspendue (paraphrase)', `\\bip ${W}{0,3}?(?:suspendue?|bloquee?|bannie?)\\b|provisoirement suspendue?`, 'suspendu|bloque|banni'],
 
   // ESPACE_ACCESS_DISABLED
-  [EA, undefined, 3, "Vous n'avez pas accès à l'Espace", `(?:n )?(?:avez|ai|a|as|avons|avait|aviez) ${NO} (?:d )?${ACCES} (?:a |au )?(?:l )?espace`, 'espace'],
-  [EA, undefined, 2.5, "pas d'accès à l'Espace (paraphrase)", `\\b${NO} (?:d )?${ACCES} (?:a |au )?(?:l |mon |son |notre |leur |cet |cette )?espace`, 'espace'],
-  [EA, undefined, 2.5, "accès à l'Espace non autorisé", `${ACCES} (?:\\w+ )?(?:non autorise|refuse|interdit|desactive|bloque|ferme)e? (?:a |au |pour |sur )?(?:l |mon )?espace`, 'espace'],
-  [EA, undefined, 2, "accès à l'Espace désactivé", `${ACCES} (?:a |au )?(?:l |mon )?espace ${ESPACES}? ?(?:\\w+ ){0,3}?(?:desactive|pas active|non active|bloque|ferme|pas ouvert|non autorise|refuse|coupe)e?`, 'espace'],
+  [EA, undefined, 3, "Vous n'avez pas accès à l'Espace", `\\b(?:n )?(?:avez|ai|a|as|avons|avait|aviez|avez|av) ${NO} (?:d )?${ACCES} (?:a |au )?(?:l )?espace`, 'espace&acce|aces'],
+  [EA, undefined, 2.5, "pas d'accès à l'Espace (paraphrase)", `\\b${NO} (?:d )?${ACCES} (?:a |au )?(?:l |mon |son |notre |leur |cet |cette )?espace`, 'espace&acce|aces'],
+  [EA, undefined, 2.5, "accès à l'Espace non autorisé", `${ACCES} (?:\\w+ )?(?:non autorise|refuse|interdit|desactive|bloque|ferme)e? (?:a |au |pour |sur )?(?:l |mon )?espace`, 'espace&acce|aces'],
+  [EA, undefined, 2, "accès à l'Espace désactivé", `${ACCES} (?:a |au )?(?:l |mon )?espace ${ESPACES}? ?(?:\\w+ ){0,3}?(?:desactive|pas active|non active|bloque|ferme|pas ouvert|non autorise|refuse|coupe)e?`, 'espace&acce|aces'],
 
   // WRONG_ADDRESS
-  [WA, undefined, 3, 'Ce site est inaccessible (Chrome)', 'ce site est inaccessible', 'inaccessible'],
-  [WA, undefined, 2.5, 'site inaccessible', 'site (?:est )?inaccessible', 'inaccessible'],
+  [WA, undefined, 3, 'Ce site est inaccessible (Chrome)', `ce ${SITE} est in+ac+es+ible`, 'ac'],
+  [WA, undefined, 2.5, 'site inaccessible', `${SITE} (?:est )?in+ac+es+ible`, 'ac'],
   [WA, undefined, 3, "This site can't be reached", 'site can ?t be reached|can ?t reach this page|cannot reach this page', 'reach'],
-  [WA, undefined, 3, "Impossible de trouver l'adresse IP du serveur", 'impossible de trouver l adresse ip', 'impossible'],
-  [WA, undefined, 3, 'DNS_PROBE_FINISHED_NXDOMAIN', 'dns probe(?: finished| possible)?(?: nxdomain| bad config)?|nxdomain', 'd'],
-  [WA, undefined, 3, 'ERR_NAME_NOT_RESOLVED', 'err name not resolved|name not resolved', 'resolved'],
-  [WA, undefined, 3, 'ERR_CONNECTION_TIMED_OUT / REFUSED', 'err connection (?:timed out|refused|reset|closed|failed)|err address unreachable|err timed out', 'err'],
-  [WA, undefined, 3, "Impossible d'accéder à cette page (Edge)", 'impossible d acceder a (?:cette|la) page', 'acceder'],
+  [WA, undefined, 3, "Impossible de trouver l'adresse IP du serveur", 'impossible de trouver l adresse ip', 'trouver l adresse'],
+  [WA, undefined, 3, 'DNS_PROBE_FINISHED_NXDOMAIN', 'dns probe(?: finished| possible)?(?: nxdomain| bad config)?|nxdomain', 'dns|nxdomain'],
+  [WA, undefined, 3, 'ERR_NAME_NOT_RESOLVED', 'name not resolved', 'resolved'],
+  [WA, undefined, 3, 'ERR_CONNECTION_TIMED_OUT / REFUSED', 'err connection (?:timed out|refused|reset|closed|failed)|err address unreachable|err timed out', 'err '],
+  [WA, undefined, 3, "Impossible d'accéder à cette page (Edge)", 'impossible d acceder a (?:cette|la) page', 'acceder a'],
   [WA, undefined, 3, 'Hum, nous ne parvenons pas à trouver ce site (Firefox)', 'nous ne parvenons pas a (?:trouver ce site|nous connecter au serveur)', 'parvenons'],
-  [WA, undefined, 3, 'Adresse introuvable (Firefox)', 'adresse introuvable|server not found', 'introuvable'],
-  [WA, undefined, 3, "We're having trouble finding that site (Firefox)", 'having trouble finding (?:that|this|the) site|unable to connect', 'n'],
-  [WA, undefined, 3, 'Safari ne parvient pas à trouver le serveur', 'safari ne (?:parvient pas a trouver|peut pas ouvrir la page)|can ?t find the server|cannot find the server', 'n'],
-  [WA, undefined, 2.5, 'serveur introuvable', '(?:serveur|server) (?:est )?(?:introuvable|not found)', 'serve'],
-  [WA, undefined, 2.5, 'délai de connexion dépassé', 'took too long to respond|a mis trop de temps a repondre|delai d attente (?:\\w+ ){0,2}?(?:est )?depasse', 't'],
-  [WA, undefined, 2, 'adresse erronée (paraphrase)', `(?:adresse|lien|url)(?: \\w+){0,3}? (?:n existe pas|existe pas|ne mene nulle part|est fausse|fausse|erronee|introuvable|n est pas bonne|pas bonne|inexistante?)|mauvaise? (?:adresse|url|lien)`, 'e'],
-  [WA, undefined, 1.5, 'site introuvable', 'site (?:\\w+ )?(?:introuvable|existe pas|inexistant)', 'site', true],
-  [WA, 'PAGE_NOT_FOUND', 3, '404 Not Found', '404 (?:not found|page not found|introuvable)|(?:erreur|error|err|page|code) 404|not found 404|requested url was not found|url demandee (?:est )?introuvable', '404'],
-  [WA, 'PAGE_NOT_FOUND', 2.5, 'The requested URL was not found', 'requested url was not found|url demandee (?:est )?introuvable', 'url'],
+  [WA, undefined, 3, 'Adresse introuvable (Firefox)', 'adresse introuvable|server not found', 'introuvable|not found'],
+  [WA, undefined, 3, "We're having trouble finding that site (Firefox)", 'having trouble finding (?:that|this|the) site|unable to connect', 'trouble finding|unable to connect'],
+  [WA, undefined, 3, 'Safari ne parvient pas à trouver le serveur', 'safari ne (?:parvient pas a trouver|peut pas ouvrir la page)|can ?t find the server|cannot find the server', 'safari|find the server'],
+  [WA, undefined, 2.5, 'serveur introuvable', '(?:serveur|server) (?:est )?(?:introuvable|not found)', 'introuvable|not found'],
+  [WA, undefined, 2, 'le navigateur ne trouve pas le serveur', `(?:trouve|trouver|parvient a trouver|arrive a trouver) ${NO} (?:le |l adresse du |d adresse du )?(?:serveur|server|site)`, 'serve|site'],
+  [WA, undefined, 2.5, 'délai de connexion dépassé', 'took too long to respond|a mis trop de temps a repondre|delai d attente (?:\\w+ ){0,2}?(?:est )?depasse', 'too long|trop de temps|delai'],
+  [WA, undefined, 2, 'adresse erronée (paraphrase)', `(?:adresse|lien|url)(?: \\w+){0,3}? (?:n existe pas|existe pas|ne mene nulle part|est fausse|fausse|erronee|introuvable|n est pas bonne|pas bonne|inexistante?)|mauvaise? (?:adresse|url|lien)`, 'adresse|lien|url'],
+  [WA, undefined, 1.5, 'site introuvable', `${SITE} (?:\\w+ )?(?:introuvable|existe pas|inexistant)`, 'introuvable|existe|inexistant', true],
+  [WA, 'PAGE_NOT_FOUND', 3, '404 Not Found', '404 (?:not found|page not found|introuvable)|not found 404|requested url was not found|url demandee (?:est )?introuvable', '404|url'],
+  [WA, 'PAGE_NOT_FOUND', 2.5, 'erreur 404', '(?:erreur|error|err|page|code|une) 404', '404', true],
   [WA, 'PAGE_NOT_FOUND', 1.5, 'code 404', '\\b404\\b', '404', true],
-  [WA, 'PAGE_NOT_FOUND', 1.5, 'page introuvable', 'page (?:est )?introuvable', 'introuvable', true],
+  [WA, 'PAGE_NOT_FOUND', 1.5, 'page introuvable', 'page (?:est )?introuvable|\\bnot found\\b', 'introuvable|not found', true],
 
   // BAD_CREDENTIALS
-  [BC, undefined, 3, 'Votre identifiant ou votre mot de passe est incorrect', `${ID} (?:ou|et|and|or) (?:votre |le |mon |the |your )?${PW} (?:est |sont |is |are )?(?:${WRONG})|${PW} (?:ou|et) (?:l |votre |mon )?${ID} (?:est |sont )?${WRONG}`, ' '],
-  [BC, undefined, 2, 'identifiant ou mot de passe refusé (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,6}? ${WRONG}\\b`, ' '],
-  [BC, undefined, 2, 'mauvais mot de passe (paraphrase)', `\\b(?:mauvaise?|faux|fausse|erreur de|erreur d|wrong|incorrect|invalid) (?:${W}){0,2}?${CRED}\\b`, ' '],
-  [BC, undefined, 2, "nom d'utilisateur ou mot de passe invalide", 'invalid (?:username|user name|login|credentials)|incorrect (?:username|password)|identifiants? (?:de connexion )?(?:invalides?|incorrects?)', 'i'],
-  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|plus|pas|jamais|ne retrouve pas|retrouve plus|me rappelle plus|me souviens plus|souviens plus|rappelle plus)s? (?:${W}){0,3}?${CRED}\\b`, ' '],
-  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b${CRED}s? (?:${W}){0,3}?(?:oublie|perdu|egare|paume)e?s?\\b`, ' '],
-  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants jamais reçus', `\\b(?:jamais|pas|toujours pas|rien) (?:${W}){0,2}?(?:recu|eu|obtenu|donne|envoye)e?s? (?:${W}){0,3}?(?:${CRED}|codes?|courrier|acces)\\b|\\b${CRED} (?:${W}){0,4}?(?:jamais|pas) (?:${W})?(?:recu|arrive|eu)s?\\b`, ' '],
+  [BC, undefined, 3, 'Votre identifiant ou votre mot de passe est incorrect', `${ID} (?:ou|et|and|or) (?:votre |le |mon |the |your )?${PW} (?:est |sont |is |are )?${WRONG_LOOSE}|${PW} (?:ou|et) (?:l |votre |mon )?${ID} (?:est |sont )?${WRONG_LOOSE}`, CRED_NEED],
+  [BC, undefined, 2, 'mot de passe refusé (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,12}? ${WRONG_STRONG}\\b`, CRED_NEED],
+  [BC, undefined, 2, 'mot de passe qui ne marche pas (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,4}? ${WRONG_LOOSE}\\b`, CRED_NEED],
+  [BC, undefined, 2, 'mauvais mot de passe (paraphrase)', `\\b(?:mauvaise?|faux|fausse|erreur de|erreur d|wrong|incorrect|invalid|refuse|trompee? de|trompee? d|trompee? dans (?:le |mon )?) (?:${W}){0,2}?${CRED}\\b`, CRED_NEED],
+  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|ne retrouve pas|retrouve plus|me rappelle plus|me souviens plus|souviens plus|rappelle plus|souviens pas|rappelle pas)s? (?:${W}){0,5}?${CRED}\\b|\\b${CRED} (?:${W}){0,3}?(?:oublie|perdu|egare|paume)e?s?\\b`, CRED_NEED],
+  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants jamais reçus', `\\b(?:jamais|pas|toujours pas|rien) (?:${W}){0,2}?(?:recu\\w*|eu|obtenu\\w*|donne\\w*|envoye\\w*) (?:${W}){0,3}?(?:${CRED}|codes?|courrier|acces)\\b|\\b${CRED} (?:${W}){0,4}?(?:jamais|pas) (?:${W})?(?:recu|arrive|eu)s?\\b`, 'recu|obtenu|donne|envoye|arrive| eu &jamais|pas|rien'],
+  [BC, 'CREDENTIALS_MISSING', 2.5, "pas d'identifiants", `\\b(?:n ai|ai|a|avons|ont) (?:pas|jamais) (?:d |de )${CRED}`, `pas d|jamais d&${CRED_NEED}`],
   [BC, 'CREDENTIALS_MISSING', 2, 'Récupérer son identifiant et son mot de passe', `recuper\\w* (?:son |mon |mes |ses |les |leur )?${CRED}`, 'recuper'],
-  [BC, 'ACCOUNT_LOCKED', 3, "Vous avez dépassé le nombre d'erreurs d'authentification autorisées", 'depasse le nombre d (?:erreurs|essais|tentatives)|nombre d erreurs d authentification', 'nombre'],
+  [BC, 'ACCOUNT_LOCKED', 3, "Vous avez dépassé le nombre d'erreurs d'authentification autorisées", 'depass\\w* le nombre d ?(?:erreur|essai|tentative)s?|nombre d ?erreurs? d ?authentification', 'nombre'],
   [BC, 'ACCOUNT_LOCKED', 2.5, 'Veuillez patienter avant de réessayer', 'patienter avant de (?:re)?essayer', 'patienter'],
-  [BC, 'ACCOUNT_LOCKED', 2, 'trop de tentatives', 'trop (?:de |d )(?:tentatives|essais|erreurs)|too many (?:attempts|failed)', 'trop'],
+  [BC, 'ACCOUNT_LOCKED', 2, 'trop de tentatives', 'trop (?:de |d )(?:tentatives|essais|erreurs)|too many (?:attempts|failed)', 'trop|too many'],
   [BC, 'ACCOUNT_LOCKED', 2, 'compte bloqué', 'compte (?:est |a ete )?(?:bloque|verrouille|suspendu)', 'compte'],
   [BC, 'ACCOUNT_LOCKED', 1.5, 'Vous avez été déconnecté', 'vous avez ete deconnecte', 'deconnecte', true],
 
   // ENT_IDENTITY_MISMATCH
   [EN, undefined, 3, 'Identification impossible', '\\b(?:i?n?dent?i?f\\w{0,3}ation|identif\\w*) (?:est )?impos+i?b?le?\\b', 'impos'],
-  [EN, undefined, 2, "échec d'interconnexion", 'echec d interconnexion|echecs d interconnexion', 'interconnexion'],
-  [EN, undefined, 2, 'identité non reconnue après l’ENT', `(?:ne (?:me )?(?:reconnait|trouve|retrouve) (?:pas|plus) (?:mon identite|qui je suis)|identite (?:\\w+ )?(?:ne correspond pas|pas reconnue|introuvable|inconnue))`, 'identite'],
-  [EN, undefined, 1.5, 'formulaire à envoyer après l’ENT', `formulaire (?:${W}){0,8}?(?:envoyer|envoye|remplir|rempli)\\b`, 'formulaire', true],
+  [EN, undefined, 2, "échec d'interconnexion", 'echecs? d interconnexion', 'interconnexion'],
+  [EN, undefined, 2, 'identité non reconnue après l’ENT', `ne me reconnait (?:pas|plus)|ne (?:me )?(?:trouve|retrouve|reconnait) (?:pas|plus) (?:mon identite|qui je suis)|ne parvient pas a (?:m|vous) identifier|identite (?:\\w+ )?(?:ne correspond pas|pas reconnue|introuvable|inconnue|n a pas pu etre verifiee)`, 'reconnait|trouve|identi'],
+  [EN, undefined, 1.5, 'formulaire à envoyer après l’ENT', `formulaire (?:${W}){0,8}?(?:envoyer|envoye|remplir|rempli)\\b|(?:envoyer|remplir|rempli) (?:${W}){0,3}?formulaire`, 'formulaire', true],
 
-  // UNKNOWN: recognised pages that are not catalogue failures
-  [UN, undefined, 3, 'hors connexion (réseau de l’appareil)', 'err internet disconnected|aucune connexion (?:a )?internet|hors connexion|vous n etes pas connecte a internet|no internet|you re offline|err network changed|pas de connexion (?:a )?internet|pas d internet', 'n'],
-  [UN, undefined, 3, 'certificat / connexion non privée', 'connexion n est pas privee|err cert|connection is not private|certificat|security risk|risque probable de securite|hsts', 'c'],
+  // UNKNOWN: recognised pages that are not catalogue failures (device, network, other systems…)
+  [UN, undefined, 3.5, 'hors connexion (réseau de l’appareil)', `internet disconnected|aucune connexion (?:a )?internet|hors connexion|${NO} connecte a internet|ne soyez pas connecte|no internet|you re offline|network changed|pas de connexion (?:a )?internet|pas d (?:acces )?internet|(?:se connecter|connexion) a internet`, 'internet|connexion|offline|network'],
+  [UN, undefined, 3.5, 'certificat / connexion non privée', 'connexion n est pas privee|err cert|connection is not private|certificat|security risk|risque probable de securite|menace de securite', 'privee|cert|private|securit|risk'],
   [UN, undefined, 3, 'La page a expiré', 'la page a expire|page expiree|session (?:a )?expiree?', 'expire'],
   [UN, undefined, 3, "Impossible d'afficher la page", 'impossible d afficher la page', 'afficher'],
-  [UN, undefined, 1.5, 'Accès refusé (fonctionnalité)', 'acces refuse|access denied', 'acces', true],
+  [UN, undefined, 1.5, 'Accès refusé (fonctionnalité)', 'acces refuse|access denied', 'acces'],
   [UN, undefined, 2, 'code PIN', '\\bcode pin\\b|\\bpin\\b', 'pin'],
-  [UN, undefined, 2.5, 'autre erreur HTTP', '(?:erreur|error|http|code) (?:http )?(?:500|502|504|403|401|400)\\b|bad gateway|gateway time ?out|internal server error|\\b403 forbidden', 'e'],
-  [UN, undefined, 3, 'page de l’ENT (indisponibilité)', `acces momentanement indisponible|n avez pas acces a ce service|${ENTS} (?:${W}){0,3}?(?:en panne|hs|plante|en maintenance|indisponible|inaccessible|ne (?:marche|fonctionne|repond) (?:pas|plus)|bug)`, 'e'],
-  [UN, undefined, 2.5, 'message du Client PRONOTE', `nombre (?:maximum|max) d utilisateurs|version (?:du client|du serveur|incompatible)|base (?:n est )?pas en service|impossible de (?:se connecter|joindre) (?:au|le) serveur pronote`, 'e'],
-  [UN, undefined, 2, 'chargement sans fin / page blanche', `(?:charge|tourne|mouline|chargement) (?:${W}){0,3}?(?:dans le vide|en boucle|a l infini|indefiniment|sans fin|sans arret|infini)|page (?:toute |reste )?blanche|ecran blanc`, 'n'],
+  [UN, undefined, 2.5, 'autre erreur HTTP', '(?:erreur|error|http|code) (?:http )?(?:500|502|504|403|401|400)\\b|\\b(?:500|502|504|403) (?:bad gateway|gateway|internal|forbidden)|bad gateway|gateway time ?out|internal server error|\\b403 forbidden', '50|40|gateway|internal'],
+  [UN, undefined, 3, 'page de l’ENT (indisponibilité)', `acces momentanement indisponible|n avez pas acces a ce service|${ENTS} (?:${W}){0,3}?(?:en panne|hs|plante|en maintenance|indisponible|inaccessible|ne (?:marche|fonctionne|repond) (?:pas|plus)|marche pas|fonctionne (?:pas|plus)|bug)`, ENT_NEED],
+  [UN, undefined, 2.5, 'message du Client PRONOTE', `nombre (?:maximum|max) d utilisateurs|version (?:du client|du serveur|incompatible)|base (?:n est )?pas en service|serveur pronote n est pas en service|impossible de (?:se connecter|joindre) (?:au|le) serveur pronote`, 'utilisateurs|version|service|serveur pronote'],
+  [UN, undefined, 2, 'chargement sans fin / page blanche', `(?:charge|tourne|mouline|chargement) (?:${W}){0,3}?(?:dans le vide|en boucle|a l infini|indefiniment|sans fin|sans arret|infini)|page (?:toute |reste )?blanche|ecran blanc`, 'charge|tourne|mouline|blan'],
   [UN, undefined, 2, 'application qui plante', `(?:appli|application) (?:${W}){0,3}?(?:plante|crash|se ferme|ferme toute seule)`, 'appli'],
+  [UN, undefined, 3, 'problème déjà résolu', `(?:c est|tout est|probleme|c etait) (?:${W})?(?:regle|resolu)|(?:ca|tout) (?:re)?(?:marche|fonctionne) (?:maintenant|a nouveau|de nouveau)|ca remarche`, 'regle|resolu|marche|fonctionne'],
 ]
+
+/** Every distinct pre-check literal; classify() tests each at most once per text. */
+export const literals: string[] = []
+const literalIndex = new Map<string, number>()
+function lit(l: string): number {
+  let i = literalIndex.get(l)
+  if (i === undefined) {
+    i = literals.length
+    literals.push(l)
+    literalIndex.set(l, i)
+  }
+  return i
+}
 
 function compile(d: Def): Signal {
   const [category, variant, weight, signal, pattern, needle, weak] = d
   const s: Signal = { category, weight, signal, re: new RegExp(pattern, 'g') }
   if (variant) s.variant = variant
-  if (needle && needle.length > 1) s.needle = needle
+  if (needle) s.need = needle.split('&').map((g) => g.split('|').map(lit))
   if (weak) s.weak = true
   return s
 }
 
 export const signals: readonly Signal[] = defs.map(compile)
 
-const ctxDefs: [ContextKind, string, string?][] = [
+const ctxDefs: [ContextKind, string][] = [
   ['web', `navigateur|chrome|firefox|safari|\\bedge\\b|espace (?:web|${ESPACES})|appli|application|telephone|portable|smartphone|iphone|tablette|\\bsite\\b|html|\\bent\\b|educonnect|lien`],
   [
     'client',
@@ -155,7 +177,7 @@ const ctxDefs: [ContextKind, string, string?][] = [
   ],
   [
     'other',
-    '\\becole ?directe|parcoursup|cantine|turboself|self\\b|restauration|site (?:du |de l |de la |web du |internet du )?(?:college|lycee|etablissement|ecole|mairie)|moodle|\\bpix\\b|\\bteams\\b|classroom|livebox|freebox|\\bbox\\b|routeur|messagerie academique|la poste|banque|caf\\b|ameli',
+    '\\becole ?directe|parcoursup|cantine|turboself|\\bself\\b|restauration|(?<!(?:lien|depuis|via|par|passant par|a partir) (?:du |de |le |sur le )?)site (?:du |de l |de la |web du |internet du )?(?:college|lycee|etablissement|ecole|mairie)|moodle|\\bpix\\b|\\bteams\\b|classroom|livebox|freebox|\\bbox\\b|routeur|messagerie academique|instagram|facebook|\\bbanque|\\bcaf\\b|ameli',
   ],
   ['entSide', `(?:l |mon |le portail )?${ENTS} (?:m |me |nous )?(?:affiche|indique|dit|met|marque|ecrit)|page (?:de l |d |du portail )${ENTS}\\b|(?:portail|site) (?:de l |d |du )?${ENTS}\\b`],
   [
@@ -171,8 +193,6 @@ const ctxDefs: [ContextKind, string, string?][] = [
   ['past', '\\bavant\\b(?! de)|au debut|d abord|au depart|\\bhier\\b|la premiere fois|la derniere fois|semaine derniere|\\bfirst\\b|il y a (?:\\w+ )?(?:jours|semaines|mois)'],
 ]
 
-export const contexts: readonly Context[] = ctxDefs.map(([kind, pattern, needle]) => {
-  const c: Context = { kind, re: new RegExp(pattern, 'g') }
-  if (needle) c.needle = needle
-  return c
-})
+export const contexts: Readonly<Record<ContextKind, RegExp>> = Object.fromEntries(
+  ctxDefs.map(([kind, pattern]) => [kind, new RegExp(pattern, 'g')]),
+) as Record<ContextKind, RegExp>

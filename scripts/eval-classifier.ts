@@ -1,0 +1,62 @@
+// npm run eval:classifier — accuracy, per-category precision/recall, confusion matrix and
+// throughput of the classifier on the labelled corpus. Exits non-zero below the thresholds.
+
+import { categoryCodes } from '../lib/catalogue/types'
+import { buildMessages, evaluate, loadCorpus, measureThroughput } from './classifier-corpus'
+
+const MIN_ACCURACY = 0.95
+const MIN_THROUGHPUT = 20_000
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`
+const short: Record<string, string> = {
+  SERVER_NOT_PUBLISHED: 'S503',
+  SITE_UNAVAILABLE: 'SITE',
+  ESPACE_ACCESS_DISABLED: 'ESPC',
+  WRONG_ADDRESS: 'ADDR',
+  BAD_CREDENTIALS: 'CRED',
+  ENT_IDENTITY_MISMATCH: 'ENT',
+  UNKNOWN: 'UNKN',
+}
+
+const corpus = loadCorpus()
+const ev = evaluate(corpus)
+const verbose = process.argv.includes('--verbose') || process.argv.includes('-v')
+
+console.log(`Corpus: ${ev.total} examples`)
+console.log(`Accuracy: ${pct(ev.accuracy)} (${ev.correct}/${ev.total}); variant accuracy among correct: ${pct(ev.variantAccuracy)}\n`)
+console.log('Category                  precision  recall  support')
+for (const c of categoryCodes) {
+  const m = ev.perCategory[c]
+  console.log(`${c.padEnd(24)}  ${pct(m.precision).padStart(9)}  ${pct(m.recall).padStart(6)}  ${String(m.support).padStart(7)}`)
+}
+console.log('\nConfusion matrix (rows = expected, columns = predicted)')
+console.log('      ' + categoryCodes.map((c) => short[c]!.padStart(5)).join(''))
+for (const e of categoryCodes) {
+  console.log(short[e]!.padEnd(6) + categoryCodes.map((p) => String(ev.confusion[e][p]).padStart(5)).join(''))
+}
+if (ev.misses.length > 0) {
+  console.log(`\nMisclassified (${ev.misses.length}):`)
+  for (const { example, got } of ev.misses.slice(0, verbose ? undefined : 40)) {
+    console.log(`- [${example.category} → ${got.category}] ${JSON.stringify(example.text.slice(0, 140))}`)
+    if (verbose) console.log(`    ${got.reason}`)
+  }
+}
+
+const messages = buildMessages(corpus, 300, 500)
+const tp = measureThroughput(messages, { minMs: 1500 })
+console.log(
+  `\nThroughput: ${Math.round(tp.perSecond).toLocaleString('en')} classifications/s on one core ` +
+    `(${tp.iterations} messages of ~${Math.round(tp.avgLength)} chars in ${tp.cpuMs.toFixed(0)} ms of CPU time; ` +
+    `wall clock ${Math.round(tp.wallPerSecond).toLocaleString('en')}/s over ${tp.elapsedMs.toFixed(0)} ms)`,
+)
+
+let failed = false
+if (ev.accuracy < MIN_ACCURACY) {
+  console.error(`FAIL: accuracy ${pct(ev.accuracy)} < ${pct(MIN_ACCURACY)}`)
+  failed = true
+}
+if (tp.perSecond < MIN_THROUGHPUT) {
+  console.error(`FAIL: throughput ${Math.round(tp.perSecond)}/s < ${MIN_THROUGHPUT}/s`)
+  failed = true
+}
+process.exit(failed ? 1 : 0)

@@ -91,28 +91,50 @@ function mapHeader(header: string[]): { columns: Partial<Record<Column, number>>
   return { columns, missing: required.filter((c) => columns[c] === undefined) }
 }
 
+const MAX_LINES_PER_RECORD = 4
+
+/**
+ * Parses physical line by physical line so one broken line (an unclosed quote) costs that line
+ * only; a quoted value may still span a few lines.
+ */
+function splitRecords(text: string, separator: string): { records: { record: string[]; line: number }[]; errors: LineError[] } {
+  const lines = text.split(/\r\n|\n|\r/)
+  const records: { record: string[]; line: number }[] = []
+  const errors: LineError[] = []
+  const options = { delimiter: separator, relax_column_count: true, relax_quotes: true, trim: true }
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue
+    let parsed: string[] | undefined
+    let used = 1
+    for (let span = 1; span <= MAX_LINES_PER_RECORD && i + span <= lines.length; span++) {
+      try {
+        const rows = parse(lines.slice(i, i + span).join('\n'), options) as string[][]
+        if (rows.length === 1) {
+          parsed = rows[0]
+          used = span
+        }
+        break
+      } catch {
+        // Unclosed quote: maybe a value spanning lines; try with the next line.
+      }
+    }
+    if (!parsed) {
+      errors.push({ line: i + 1, message: 'Ligne illisible : un guillemet (") n’est pas refermé.' })
+      continue
+    }
+    records.push({ record: parsed, line: i + 1 })
+    i += used - 1
+  }
+  return { records, errors }
+}
+
 export function parseDirectoryCsv(bytes: Uint8Array): ParsedDirectory {
   const { text, encoding } = decodeCsv(bytes)
   const separator = detectSeparator(text)
   const base = { encoding, separator, rows: [] as DirectoryRow[], errors: [] as LineError[] }
   if (!text.trim()) return { ...base, fileError: 'Le fichier est vide.' }
 
-  const records: { record: string[]; line: number }[] = []
-  const errors: LineError[] = []
-  const parsed = parse(text, {
-    delimiter: separator,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    trim: true,
-    info: true,
-    on_skip: (err) => {
-      errors.push({ line: (err as { lines?: number } | undefined)?.lines ?? 0, message: 'Ligne illisible (guillemets mal fermés ?).' })
-    },
-  }) as unknown as { record: string[]; info: { lines: number } }[]
-  for (const { record, info } of parsed) records.push({ record, line: info.lines })
-
+  const { records, errors } = splitRecords(text, separator)
   const [header, ...body] = records
   if (!header) return { ...base, errors, fileError: 'Le fichier ne contient aucune ligne lisible.' }
   const { columns, missing } = mapHeader(header.record)

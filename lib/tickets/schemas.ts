@@ -124,3 +124,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   }
   return out
 }
+
+export function filterFromQuery(q: TicketListQuery): TicketFilter {
+  const { status, category, profile, establishment, assignee, q: text, from, to } = q
+  return { status, category, profile, establishment, assignee, q: text, from, to }
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next'
+import { requireViewer } from '@/lib/auth/session'
+import { countTicketFacets, listAssignableStaff, listTickets } from '@/lib/tickets/queries'
+import { categoryOptions } from '@/lib/tickets/labels'
+import { queueHref, queueParamsFrom } from '@/lib/tickets/queue-url'
+import { filterFromQuery, ticketListQuerySchema } from '@/lib/tickets/schemas'
+import { BulkForm } from './_components/bulk-form'
+import { QueueCounts, formatCount } from './_components/queue-counts'
+import { QueueFilters } from './_components/queue-filters'
+import { TicketList } from './_components/ticket-list'
+import styles from './_components/queue.module.css'
+
+export const metadata: Metadata = { title: 'Signalements' }
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function QueuePage({ searchParams }: Props) {
+  const viewer = await requireViewer('AGENT', '/admin')
+  const params = queueParamsFrom(await searchParams)
+  const [page, staff] = await Promise.all([listTickets(viewer, params), listAssignableStaff(viewer)])
+  const errors = page.ok ? {} : (page.fieldErrors ?? {})
+  const query = ticketListQuerySchema.safeParse(params)
+  const facets = page.ok && query.success ? await countTicketFacets(viewer, filterFromQuery(query.data)) : null
+
+  return (
+    <main className="container" style={{ maxWidth: 1100 }}>
+      <h1>Signalements</h1>
+      <QueueFilters params={params} staff={staff} errors={errors} />
+      {!page.ok ? (
+        <div className="notice notice-error" role="alert">
+          <p>Certains filtres sont invalides : corrigez-les ci-dessus ou <a href="/admin">réinitialisez les filtres</a>.</p>
+        </div>
+      ) : (
+        <>
+          {facets ? (
+            <>
+              <p aria-live="polite">
+                <strong>{formatCount(facets.total)}</strong> signalement{facets.total.count > 1 ? 's' : ''} pour ces filtres.
+              </p>
+              <QueueCounts params={params} facets={facets} />
+            </>
+          ) : null}
+          {page.value.items.length === 0 ? (
+            <div className="notice notice-info">
+              <p>
+                {params.cursor
+                  ? 'Il n’y a plus de signalement après cette page.'
+                  : 'Aucun signalement ne correspond à ces filtres.'}{' '}
+                <a href="/admin">Voir tous les signalements</a>
+              </p>
+            </div>
+          ) : (
+            <>
+              <BulkForm staff={staff} categories={categoryOptions} />
+              <TicketList items={page.value.items} />
+            </>
+          )}
+          <nav className={styles.pager} aria-label="Pagination">
+            {params.cursor ? <a href={queueHref(params)}>Revenir à la première page</a> : null}
+            {page.value.nextCursor ? (
+              <a href={queueHref(params, { cursor: page.value.nextCursor })} rel="next">Page suivante</a>
+            ) : null}
+          </nav>
+        </>
+      )}
+    </main>
+  )
+}

@@ -14,7 +14,7 @@ import {
   type EntFailureSummary,
 } from './dto'
 import { buildDirectoryIndex, rankCandidates, type Candidate, type DirectoryIndex } from './matching'
-import { issuesFrom, listEntFailuresSchema } from './schemas'
+import { fieldErrorsFrom, listEntFailuresSchema } from './schemas'
 import { percentile } from './stats'
 
 // Records with no ticket left stay in the database for their history but are not work to do:
@@ -75,10 +75,10 @@ export type ListOutcome = { items: EntFailureListItem[]; nextCursor: string | nu
 export async function listEntFailures(viewer: Viewer, input: unknown, candidateLimit = 3): Promise<Result<ListOutcome>> {
   if (!hasRole(viewer, 'AGENT')) return fail('FORBIDDEN')
   const parsed = listEntFailuresSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { message: issuesFrom(parsed.error).map((i) => i.message).join(' ') })
+  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(parsed.error) })
   const { status, cursor, limit } = parsed.data
   const after = cursor ? decodeCursor(cursor) : null
-  if (cursor && !after) return fail('VALIDATION', { message: 'Curseur de pagination invalide.' })
+  if (cursor && !after) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur de pagination invalide.'] } })
   const rows = await db.entFailure.findMany({
     where: {
       status,

@@ -37,7 +37,9 @@ export const reopenEntFailureSchema = z.object({ version })
 
 export type ListEntFailuresInput = z.infer<typeof listEntFailuresSchema>
 
-/** Zod issues → the API's `issues` array (path + French message). */
-export function issuesFrom(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+/** Zod issues → field errors keyed by the first path segment. */
+export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const issue of error.issues) (out[String(issue.path[0] ?? 'form')] ??= []).push(issue.message)
+  return out
 }

@@ -27,6 +27,11 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value)
+  // Tracking links carry their secret token in the URL: never pass it on in a Referer, never index it.
+  if (request.nextUrl.pathname.startsWith('/suivi/') || request.nextUrl.pathname.startsWith('/api/reports/')) {
+    response.headers.set('Referrer-Policy', 'no-referrer')
+    response.headers.set('X-Robots-Tag', 'noindex')
+  }
   return response
 }
 

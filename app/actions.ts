@@ -10,6 +10,7 @@ import {
 } from '@/lib/reports/form'
 import { createReport } from '@/lib/reports/mutations'
 import { messageFor } from '@/lib/result'
+import { actionRequestHeaders, limitReportSubmission } from '@/lib/security/rate-limits'
 
 /**
  * The public report form. On success, goes to the private tracking page with the confirmation
@@ -20,6 +21,10 @@ export async function submitReportAction(_prev: ReportFormState, form: FormData)
   const honeypot = form.get(HONEYPOT_FIELD)
   // A filled honeypot is a bot: answer as if all went well, store nothing.
   if (typeof honeypot === 'string' && honeypot.trim() !== '') return { status: 'received', values, fieldErrors: {} }
+
+  // Over a limit: the French message above the form, every typed value kept.
+  const limit = await limitReportSubmission(await actionRequestHeaders(), { fullName: values.fullName, login: values.login })
+  if (!limit.ok) return { status: 'editing', values, fieldErrors: {}, formError: limit.message }
 
   const result = await createReport(reportInputFromValues(values))
   if (!result.ok) {

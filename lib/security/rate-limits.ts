@@ -1,4 +1,5 @@
 import 'server-only'
+import { headers } from 'next/headers'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { clientAddress } from '@/lib/http/client-address'
 import { env } from '@/lib/env'
@@ -135,4 +136,23 @@ export function rateLimitedResponse(decision: Extract<LimitDecision, { ok: false
 /** Test support: forget every count (each test file runs in its own module registry anyway). */
 export function resetRateLimits(): void {
   globalForLimits.relaisLimiters = undefined
+}
+
+/** The identity fields of a submitted body, whatever its shape (validation comes later). */
+export function reportIdentityOf(body: unknown): ReportIdentity {
+  if (typeof body !== 'object' || body === null) return {}
+  const { fullName, login } = body as Record<string, unknown>
+  return { fullName, login }
+}
+
+/**
+ * The headers of the request a server action runs in. Called outside any request (a script or a
+ * test calling the action directly) there is no client to key on: empty headers, address "unknown".
+ */
+export async function actionRequestHeaders(): Promise<Headers> {
+  try {
+    return new Headers(await headers())
+  } catch {
+    return new Headers()
+  }
 }

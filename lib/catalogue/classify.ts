@@ -79,6 +79,23 @@ function near(a: { from: number; to: number; sentence: number }, b: { from: numb
   return gap <= span
 }
 
+/**
+ * A hit is history when, in its sentence, the closest time marker before it says "before"
+ * ("avant", "au début", "hier"…) and no "now" marker came after that, or when such a marker
+ * follows it immediately ("Identification impossible au début, …").
+ */
+function isPast(h: Hit, past: Ctx[], now: Ctx[]): boolean {
+  let lastPast = -1
+  let lastNow = -1
+  for (const p of past) {
+    if (p.sentence !== h.sentence) continue
+    if (p.from <= h.from) lastPast = Math.max(lastPast, p.from)
+    else if (p.from - h.to <= 15 && !now.some((n) => n.from >= h.to && n.from < p.from)) return true
+  }
+  for (const n of now) if (n.sentence === h.sentence && n.from <= h.from) lastNow = Math.max(lastNow, n.from)
+  return lastPast >= 0 && lastNow < lastPast
+}
+
 const UNKNOWN_NO_SIGNAL = "Aucun message de connexion connu n'a été reconnu dans le texte."
 
 export function classify(text: string): Classification {
@@ -151,11 +168,18 @@ export function classify(text: string): Classification {
     let pool = strong.length > 0 ? strong : live
     // A hit that follows "avant", "au début", "hier"… in its sentence is history, not the current message.
     const pastCtx = ctx('past')
-    const current = pool.filter((h) => !pastCtx.some((p) => p.sentence === h.sentence && p.from <= h.from))
-    if (current.length > 0 && current.length < pool.length) pool = current
     const nowCtx = ctx('now')
+    const current = pool.filter((h) => !isPast(h, pastCtx, nowCtx))
+    const droppedPast = current.length > 0 && current.length < pool.length
+    if (droppedPast) pool = current
     const story = nowCtx.length > 0 || pastCtx.length > 0 || hasCtx('sequence')
-    if (story && new Set(pool.map((h) => h.sig.category)).size > 1) {
+    const poolCats = new Set(pool.map((h) => h.sig.category))
+    if (droppedPast && poolCats.size === 1) {
+      // Rule 2: what they saw before is history; the current message decides.
+      const chosen = pool.reduce((a, b) => (b.sig.weight > a.sig.weight ? b : a))
+      winner = chosen.sig.category
+      reason = `Un message est décrit comme antérieur ; celui qui bloque actuellement (« ${chosen.sig.signal} ») l'emporte.`
+    } else if (story && poolCats.size > 1) {
       // Rule 2: the message they are stuck on now wins.
       let chosen: Hit | undefined
       for (const n of nowCtx) {

@@ -107,8 +107,10 @@ export function normalize(input: string): Normalized {
       pendingSpace = false
       pendingBreak = false
       if (out === last && out > 57) {
-        // Keep at most two identical letters in a row ("ss", "ll" are legitimate; "paaas" is not).
+        // A doubled letter is legitimate ("ss", "ll"); three or more are emphasis ("paaas") and
+        // collapse to one letter.
         if (++repeat >= 2) {
+          if (repeat === 2) len--
           end[len - 1] = i + 1
         } else {
           buf[len] = out

@@ -102,7 +102,7 @@ const defs: Def[] = [
   [WA, undefined, 2.5, 'serveur introuvable', '(?:serveur|server) (?:est )?(?:introuvable|not found)', 'introuvable|not found'],
   [WA, undefined, 2, 'le navigateur ne trouve pas le serveur', `(?:trouve|trouver|parvient a trouver|arrive a trouver) ${NO} (?:le |l adresse du |d adresse du )?(?:serveur|server|site)`, 'serve|site'],
   [WA, undefined, 2.5, 'délai de connexion dépassé', 'took too long to respond|a mis trop de temps a repondre|delai d attente (?:\\w+ ){0,2}?(?:est )?depasse', 'too long|trop de temps|delai'],
-  [WA, undefined, 2, 'adresse erronée (paraphrase)', `(?:adresse|lien|url)(?: \\w+){0,3}? (?:n existe pas|existe pas|ne mene nulle part|est fausse|fausse|erronee|introuvable|n est pas bonne|pas bonne|inexistante?)|mauvaise? (?:adresse|url|lien)`, 'adresse|lien|url'],
+  [WA, undefined, 2, 'adresse erronée (paraphrase)', `(?:adresse|lien|url)(?: \\w+){0,5}? (?:n existe pas|existe pas|ne mene nulle part|est fausse|fausse|erronee|introuvable|n est pas bonne|pas bonne|inexistante?)|mauvaise? (?:adresse|url|lien)`, 'adresse|lien|url'],
   [WA, undefined, 1.5, 'site introuvable', `${SITE} (?:\\w+ )?(?:introuvable|existe pas|inexistant)`, 'introuvable|existe|inexistant', true],
   [WA, 'PAGE_NOT_FOUND', 3, '404 Not Found', '404 (?:not found|page not found|introuvable)|not found 404|requested url was not found|url demandee (?:est )?introuvable', '404|url'],
   [WA, 'PAGE_NOT_FOUND', 2.5, 'erreur 404', '(?:erreur|error|err|page|code|une) 404', '404', true],

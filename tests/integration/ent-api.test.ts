@@ -24,7 +24,7 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) })
 
 function upload(bytes: Uint8Array, extra: Record<string, string> = {}) {
   const form = new FormData()
-  form.set('file', new Blob([bytes], { type: 'text/csv' }), 'export.csv')
+  form.set('file', new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), 'export.csv')
   for (const [k, v] of Object.entries(extra)) form.set(k, v)
   return form
 }

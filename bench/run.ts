@@ -131,6 +131,23 @@ function storedCheck(dbFile: string, refs: string[]) {
   }
 }
 
+/**
+ * Waits until every server has worked off the requests still queued when the generator stopped
+ * (autocannon does not wait for them), so one load never eats into the next one's time.
+ */
+async function settle(targets: Target[]) {
+  for (const origin of new Set(targets.map((t) => t.origin))) {
+    const deadline = Date.now() + 30_000
+    for (let fast = 0; fast < 2 && Date.now() < deadline; ) {
+      const t0 = performance.now()
+      await fetch(`${origin}/api/health`)
+        .then((r) => r.arrayBuffer())
+        .catch(() => null)
+      fast = performance.now() - t0 < 50 ? fast + 1 : 0
+    }
+  }
+}
+
 const walMb = (dbFile: string) => (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size / 2 ** 20 : 0)
 
 async function main() {
@@ -185,11 +202,13 @@ async function main() {
     await phase(`closed loop: ${scale.rounds} rounds × (floor, Relais, bare), ${CONNECTIONS} connections, ${scale.seconds} s each`, async () => {
       for (const t of targets) {
         const warm = await closedLoop(t, { connections: CONNECTIONS, seconds: scale.warm, onReference: onReference(t) })
+        await settle(targets)
         if (t.name === 'relais') submitErrors += warm.errors + warm.non201
       }
       for (let round = 1; round <= scale.rounds; round++) {
         for (const t of targets) {
           const r = await closedLoop(t, { connections: CONNECTIONS, seconds: scale.seconds, onReference: onReference(t) })
+          await settle(targets)
           closed[t.name]!.push(r)
           if (t.name === 'relais') submitErrors += r.errors + r.non201
           log(`  round ${round} ${t.name.padEnd(6)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} p99 ${r.p99} ms  errors ${r.errors} non-${r.expected} ${r.non201}`)
@@ -200,6 +219,7 @@ async function main() {
     await phase(`open loop: ${OPEN_RATE} req/s for ${scale.seconds} s (Relais, then bare)`, async () => {
       for (const t of targets.filter((x) => x.method === 'POST')) {
         open[t.name] = await openLoop(t, { rate: OPEN_RATE, seconds: scale.seconds, onReference: onReference(t) })
+        await settle(targets)
         if (t.name === 'relais') submitErrors += open[t.name]!.errors + open[t.name]!.nonExpected
         log(`  ${t.name} p50 ${fmt(open[t.name]!.p50)} p99 ${fmt(open[t.name]!.p99)} max ${fmt(open[t.name]!.max)} ms, errors ${open[t.name]!.errors}`)
       }
@@ -250,7 +270,7 @@ async function main() {
 
     // 4. Classifier.
     const classifier = await phase('classifier throughput (one core)', async () =>
-      lastJsonLine<{ source: string; corpus: number; avgChars: number; perSecond: number }>(
+      lastJsonLine<{ source: string; corpus: number; avgChars: number; perSecond: number; wallPerSecond: number; perSecond300?: number }>(
         await runCommand(bin('tsx'), ['bench/classify-throughput.ts', String(scale.classifySeconds)]),
       ),
     )
@@ -302,7 +322,7 @@ async function main() {
       ...Object.values(timings).map((t): [string, string] => [`queue ${t.name}`, `p50 ${fmt(t.p50)} p95 ${fmt(t.p95)} max ${fmt(t.max)} ms (n=${t.n}${t.rows === undefined ? '' : `, ${t.rows} rows`})`]),
       ['cursor walk (50 pages × 100)', walk.depth ? `${walk.depth} tickets in ${fmt(walk.walkMs, 0)} ms` : 'n/a'],
       ...(explain?.timings ?? []).map((t): [string, string] => [`in-process ${t.label}`, `p50 ${fmt(t.p50, 2)} p95 ${fmt(t.p95, 2)} ms (lib call, no HTTP)`]),
-      ['classifier', classifier ? `${classifier.perSecond.toFixed(0)} msg/s on ${classifier.corpus} messages (avg ${classifier.avgChars} chars) from ${classifier.source}` : 'n/a'],
+      ['classifier (CPU time, one core)', classifier ? `${classifier.perSecond.toFixed(0)} msg/s (wall ${classifier.wallPerSecond.toFixed(0)}/s) on ${classifier.corpus} messages, avg ${classifier.avgChars} chars, from ${classifier.source}${classifier.perSecond300 ? `; ${classifier.perSecond300.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
       ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
       ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB`],
       ['total time', `${((performance.now() - t0) / 1000).toFixed(0)} s`],

@@ -1,6 +1,7 @@
 import 'server-only'
 import { classify } from '@/lib/catalogue/classify'
 import { db } from '@/lib/db'
+import { ENT_CATEGORY, syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
 import { describeDiagnosis } from './diagnosis'
@@ -28,20 +29,24 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   for (let attempt = 1; ; attempt++) {
     const reference = generateReference()
     try {
-      await db.ticket.create({
-        data: {
-          reference,
-          trackingTokenHash: hashTrackingToken(token),
-          ...report,
-          category: verdict.category,
-          autoCategory: verdict.category,
-          variant: verdict.variant ?? null,
-          confidence: verdict.confidence,
-          evidence: JSON.stringify(verdict.evidence),
-          status: 'NEW',
-          events: { create: { type: 'CREATED', after: JSON.stringify({ status: 'NEW', category: verdict.category }) } },
-        },
-        select: { id: true },
+      // One transaction: an ENT identity report joins its EntFailure record atomically.
+      await db.$transaction(async (tx) => {
+        const created = await tx.ticket.create({
+          data: {
+            reference,
+            trackingTokenHash: hashTrackingToken(token),
+            ...report,
+            category: verdict.category,
+            autoCategory: verdict.category,
+            variant: verdict.variant ?? null,
+            confidence: verdict.confidence,
+            evidence: JSON.stringify(verdict.evidence),
+            status: 'NEW',
+            events: { create: { type: 'CREATED', after: JSON.stringify({ status: 'NEW', category: verdict.category }) } },
+          },
+          select: { id: true },
+        })
+        if (verdict.category === ENT_CATEGORY) await syncEntFailureForTicket(tx, created.id)
       })
     } catch (error) {
       // 40 random bits make a collision rare; a fresh reference settles it.

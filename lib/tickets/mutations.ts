@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
+import { syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type FailureCode, type Result } from '@/lib/result'
 import type { TicketDetail } from './dto'
@@ -113,6 +114,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   if (categoryChanged) {
     // Hook for other domains that follow a ticket's category (e.g. the ENT identity failures
     // list): call them here, inside this transaction, with `tx` and `current.id`.
+    await syncEntFailureForTicket(tx, current.id)
   }
 }
 

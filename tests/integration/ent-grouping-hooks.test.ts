@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { createReport } from '@/lib/reports/mutations'
+import { updateTicket } from '@/lib/tickets/mutations'
+import { createStaff } from '@/tests/support/factories'
+
+// The ENT failure records follow the ticket lifecycle owned by other domains: report creation
+// and category changes call the grouping inside their own transaction.
+
+const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identification impossible » avec un formulaire à envoyer.'
+
+describe('ENT failure records follow reports and category changes', () => {
+  it('attaches ENT reports as they are filed, joins repeats, and follows category changes', async () => {
+    const first = await createReport({ message: entMessage, fullName: 'Gaël Noël', profile: 'ELEVE', entName: 'Toutatice', entLogin: 'gael.noel' })
+    expect(first).toMatchObject({ ok: true, value: { category: 'ENT_IDENTITY_MISMATCH' } })
+    const repeat = await createReport({ message: entMessage, fullName: 'Gael NOEL', profile: 'ELEVE', entName: 'toutatice', entLogin: 'GAEL.NOEL' })
+    expect(repeat.ok).toBe(true)
+    const other = await createReport({ message: 'Votre identifiant ou votre mot de passe est incorrect', fullName: 'Autre Personne', profile: 'PARENT' })
+    expect(other).toMatchObject({ ok: true, value: { category: 'BAD_CREDENTIALS' } })
+
+    const failures = await db.entFailure.findMany({ include: { tickets: true } })
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatchObject({ identityKey: 'ent:toutatice|gael.noel', reportCount: 2, status: 'OPEN' })
+
+    // An agent moves the credentials ticket to ENT_IDENTITY_MISMATCH: it gets its own (weak-key) record…
+    const agent = await createStaff()
+    const otherTicket = await db.ticket.findUniqueOrThrow({ where: { reference: other.ok ? other.value.reference : '' } })
+    expect(await updateTicket(agent, otherTicket.reference, { version: otherTicket.version, category: 'ENT_IDENTITY_MISMATCH' })).toMatchObject({ ok: true })
+    const moved = await db.ticket.findUniqueOrThrow({ where: { id: otherTicket.id }, include: { entFailure: true } })
+    expect(moved.entFailure).toMatchObject({ weakKey: true, reportCount: 1, fullName: 'Autre Personne' })
+
+    // …and an ENT ticket moved away leaves its record, whose count drops.
+    const repeatTicket = await db.ticket.findUniqueOrThrow({ where: { reference: repeat.ok ? repeat.value.reference : '' } })
+    expect(await updateTicket(agent, repeatTicket.reference, { version: repeatTicket.version, category: 'UNKNOWN' })).toMatchObject({ ok: true })
+    const record = await db.entFailure.findUniqueOrThrow({ where: { identityKey: 'ent:toutatice|gael.noel' }, include: { events: { orderBy: { id: 'asc' } } } })
+    expect(record.reportCount).toBe(1)
+    expect(record.events.map((e) => e.type)).toEqual(['CREATED', 'REPORT_ADDED', 'REPORT_REMOVED'])
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: repeatTicket.id } })).entFailureId).toBeNull()
+  })
+})

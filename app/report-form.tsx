@@ -79,6 +79,11 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
       noValidate
       className="report-form"
       onSubmit={(event) => {
+        // One report per click: a second submit while the first is on its way would file it twice.
+        if (isPending) {
+          event.preventDefault()
+          return
+        }
         const found = validate(event.currentTarget)
         const first = firstErrorField(found)
         if (first) {
@@ -89,7 +94,7 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
       }}
       onChange={() => {
         // Once errors are showing, keep them in step with what is typed.
-        if (clientErrors && formRef.current) setClientErrors(validate(formRef.current))
+        if (errorList.length > 0 && formRef.current) setClientErrors(validate(formRef.current))
       }}
     >
       {errorList.length > 0 ? (

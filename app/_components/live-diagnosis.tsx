@@ -21,7 +21,16 @@ function useDebounced<T>(value: T, delay: number): T {
 
 export function useLiveClassification(message: string): Classification | null {
   const settled = useDebounced(message, DEBOUNCE_MS)
-  return useMemo(() => (settled.trim() ? classify(settled) : null), [settled])
+  return useMemo(() => {
+    if (!settled.trim()) return null
+    try {
+      return classify(settled)
+    } catch (error) {
+      // The preview is a bonus: a classifier bug must not take the form down with it.
+      console.error(error)
+      return null
+    }
+  }, [settled])
 }
 
 /** Live diagnosis shown while the person types, before they submit. */

@@ -15,6 +15,9 @@ function jsonRequest(body: unknown, init: { headers?: Record<string, string>; pa
 }
 
 const countTickets = () => db.ticket.count()
+// Distinct names: the per-person rate limit must not be what these tests measure.
+let people = 0
+const someone = () => `Léa Test ${++people}`
 
 describe('POST /api/reports', () => {
   it('files a report: 201 with reference, category, confidence, tracking URL and self-help; row stored', async () => {
@@ -69,7 +72,7 @@ describe('POST /api/reports', () => {
 
   it('gives no self-help for an administrator-side cause, defaults profile and date', async () => {
     const before = Date.now()
-    const res = await POST(jsonRequest({ message: 'HTTP Error 503. The service is unavailable.', fullName: 'Léa' }))
+    const res = await POST(jsonRequest({ message: 'HTTP Error 503. The service is unavailable.', fullName: someone() }))
     expect(res.status).toBe(201)
     const body = await res.json()
     expect(body.category).toBe('SERVER_NOT_PUBLISHED')
@@ -81,7 +84,7 @@ describe('POST /api/reports', () => {
 
   it('gives every report its own reference and token', async () => {
     const bodies = await Promise.all(
-      Array.from({ length: 5 }, () => POST(jsonRequest({ message: 'Identification impossible', fullName: 'X' })).then((r) => r.json())),
+      Array.from({ length: 5 }, () => POST(jsonRequest({ message: 'Identification impossible', fullName: someone() })).then((r) => r.json())),
     )
     expect(new Set(bodies.map((b) => b.reference)).size).toBe(5)
     expect(new Set(bodies.map((b) => new URL(b.trackingUrl).searchParams.get('t'))).size).toBe(5)
@@ -89,9 +92,9 @@ describe('POST /api/reports', () => {
 
   it.each([
     ['missing message and name', { profile: 'PARENT' }, ['message', 'fullName']],
-    ['bad profile and e-mail', { message: 'x', fullName: 'y', profile: 'ROI', email: 'nope' }, ['profile', 'email']],
-    ['message too long', { message: 'x'.repeat(2001), fullName: 'y' }, ['message']],
-    ['date in the far future', { message: 'x', fullName: 'y', occurredAt: '2100-01-01T00:00:00Z' }, ['occurredAt']],
+    ['bad profile and e-mail', { message: 'x', fullName: someone(), profile: 'ROI', email: 'nope' }, ['profile', 'email']],
+    ['message too long', { message: 'x'.repeat(2001), fullName: someone() }, ['message']],
+    ['date in the far future', { message: 'x', fullName: someone(), occurredAt: '2100-01-01T00:00:00Z' }, ['occurredAt']],
     ['a JSON array', [], []],
   ])('400 on %s, with French issues; nothing stored', async (_name, input, fields) => {
     const before = await countTickets()
@@ -121,7 +124,7 @@ describe('POST /api/reports', () => {
     const req = new Request(`${origin}/api/reports`, {
       method: 'POST',
       headers: type ? { 'content-type': type } : {},
-      body: JSON.stringify({ message: 'x', fullName: 'y' }),
+      body: JSON.stringify({ message: 'x', fullName: someone() }),
     })
     if (!type) req.headers.delete('content-type')
     const res = await POST(req)
@@ -130,13 +133,13 @@ describe('POST /api/reports', () => {
   })
 
   it('accepts application/json with a charset', async () => {
-    const res = await POST(jsonRequest({ message: 'x', fullName: 'y' }, { headers: { 'content-type': 'application/json; charset=utf-8' } }))
+    const res = await POST(jsonRequest({ message: 'x', fullName: someone() }, { headers: { 'content-type': 'application/json; charset=utf-8' } }))
     expect(res.status).toBe(201)
   })
 
   it('413 when Content-Length announces more than 16 KB', async () => {
     const before = await countTickets()
-    const body = JSON.stringify({ message: 'x', fullName: 'y', url: 'a'.repeat(17 * 1024) })
+    const body = JSON.stringify({ message: 'x', fullName: someone(), url: 'a'.repeat(17 * 1024) })
     const res = await POST(jsonRequest(body, { headers: { 'content-length': String(Buffer.byteLength(body)) } }))
     expect(res.status).toBe(413)
     expect(await countTickets()).toBe(before)
@@ -170,7 +173,7 @@ describe('POST /api/reports', () => {
   })
 
   it('accepts a body just under the limit', async () => {
-    const body = JSON.stringify({ message: 'Identification impossible', fullName: 'y', extra: 'a'.repeat(15 * 1024) })
+    const body = JSON.stringify({ message: 'Identification impossible', fullName: someone(), extra: 'a'.repeat(15 * 1024) })
     const res = await POST(jsonRequest(body))
     expect(res.status).toBe(201)
   })

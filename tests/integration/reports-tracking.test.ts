@@ -4,14 +4,17 @@ import { POST } from '@/app/api/reports/route'
 import { db } from '@/lib/db'
 import { getTrackedReport } from '@/lib/reports/queries'
 
+// Distinct names: the per-person rate limit must not be what these tests measure.
+let people = 0
 async function fileReport(message: string) {
   const res = await POST(
     new Request('http://relais.test/api/reports', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ message, fullName: 'Camille Martin', profile: 'ELEVE' }),
+      body: JSON.stringify({ message, fullName: `Camille Martin ${++people}`, profile: 'ELEVE' }),
     }),
   )
+  expect(res.status).toBe(201)
   const body = (await res.json()) as { reference: string; trackingUrl: string }
   return { reference: body.reference, token: new URL(body.trackingUrl).searchParams.get('t')! }
 }

@@ -84,7 +84,7 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(/\/$/)
 
     // Fixing the fields clears their errors as the person types.
-    await fillRequired(page, 'HTTP Error 503')
+    await fillRequired(page, 'HTTP Error 503', 'Jules Bernard')
     await page.getByLabel('Votre adresse e-mail').fill('camille@example.test')
     await expect(message).not.toHaveAttribute('aria-invalid', 'true')
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click()
@@ -131,7 +131,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/')
     // ENT fields are present, in a clearly optional section.
     await expect(page.getByRole('group', { name: /Connexion par l’ENT/ })).toContainText('facultatif')
-    await fillRequired(page, 'Le site n’est pas disponible. Votre adresse IP est provisoirement suspendue')
+    await fillRequired(page, 'Le site n’est pas disponible. Votre adresse IP est provisoirement suspendue', 'Inès Moreau')
     await page.getByLabel('Vous êtes').selectOption('ELEVE')
     await page.getByLabel('Nom de l’ENT').fill('Mon Bureau Numérique')
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click()

@@ -1,6 +1,7 @@
 // npm run eval:classifier — accuracy, per-category precision/recall, confusion matrix and
 // throughput of the classifier on the labelled corpus. Exits non-zero below the thresholds.
 
+import { cpus, loadavg } from 'node:os'
 import { categoryCodes } from '../lib/catalogue/types'
 import { buildMessages, evaluate, loadCorpus, measureThroughput } from './classifier-corpus'
 
@@ -49,6 +50,10 @@ console.log(
     `(${tp.iterations} messages of ~${Math.round(tp.avgLength)} chars in ${tp.cpuMs.toFixed(0)} ms of CPU time; ` +
     `wall clock ${Math.round(tp.wallPerSecond).toLocaleString('en')}/s over ${tp.elapsedMs.toFixed(0)} ms)`,
 )
+
+// Context for the number above: a shared, busy machine slows every core down.
+const [load1] = loadavg()
+console.log(`Machine: ${cpus().length} cores, load average ${load1!.toFixed(2)} (1 min)`)
 
 let failed = false
 if (ev.accuracy < MIN_ACCURACY) {

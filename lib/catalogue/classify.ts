@@ -2,8 +2,8 @@
 // Pure and deterministic; every pattern is compiled once at module load and runs on the
 // normalised text (see normalize.ts). Product rules: /work/shared/DOMAIN.md §7.
 
-import { normalize, sentenceOf, type Normalized } from './normalize'
-import { contexts, literals, signals, type ContextKind, type Signal } from './signals'
+import { normalizeShared, sentenceOf, type Normalized } from './normalize'
+import { contexts, literalIndexOf, literalPrefixes, literals, literalScan, signals, type ContextKind, type Signal } from './signals'
 import type { CategoryCode, Classification, Evidence } from './types'
 
 interface Hit {
@@ -30,34 +30,50 @@ function findAll(re: RegExp, norm: Normalized, push: (from: number, to: number, 
   }
 }
 
-function scan(norm: Normalized): Hit[] {
+function meets(need: number[][] | undefined, present: Uint8Array): boolean {
+  if (!need) return true
+  for (let g = 0; g < need.length; g++) {
+    const group = need[g] as number[]
+    let ok = false
+    for (let k = 0; k < group.length; k++) {
+      if (present[group[k] as number] === 1) {
+        ok = true
+        break
+      }
+    }
+    if (!ok) return false
+  }
+  return true
+}
+
+function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
   const text = norm.text
   const hits: Hit[] = []
-  // 0 = not tested yet, 1 = absent, 2 = present
-  const seen = new Uint8Array(literals.length)
-  const has = (i: number) => {
-    let v = seen[i]
-    if (v === 0) {
-      v = text.includes(literals[i] as string) ? 2 : 1
-      seen[i] = v
-    }
-    return v === 2
+  const present = new Uint8Array(literals.length)
+  literalScan.lastIndex = 0
+  let m: RegExpExecArray | null
+  // Padded so that pre-check literals can require word boundaries (" ent ").
+  const padded = ` ${text} `
+  while ((m = literalScan.exec(padded)) !== null) {
+    for (const j of literalPrefixes[literalIndexOf.get(m[1] as string) as number] as number[]) present[j] = 1
+    literalScan.lastIndex++
   }
   for (const sig of signals) {
-    if (sig.need && !sig.need.every((group) => group.some(has))) continue
+    if (!meets(sig.need, present)) continue
     findAll(sig.re, norm, (from, to, sentence) => hits.push({ sig, from, to, sentence }))
   }
-  return hits
+  return { hits, present }
 }
 
 /** Context matches, computed only when a rule asks for them. */
-function lazyContexts(norm: Normalized) {
+function lazyContexts(norm: Normalized, present: Uint8Array) {
   const cache = new Map<ContextKind, Ctx[]>()
   return (kind: ContextKind): Ctx[] => {
     let found = cache.get(kind)
     if (!found) {
       const list: Ctx[] = []
-      findAll(contexts[kind], norm, (from, to, sentence) => list.push({ from, to, sentence }))
+      const rule = contexts[kind]
+      if (meets(rule.need, present)) findAll(rule.re, norm, (from, to, sentence) => list.push({ from, to, sentence }))
       cache.set(kind, list)
       found = list
     }
@@ -100,14 +116,14 @@ const UNKNOWN_NO_SIGNAL = "Aucun message de connexion connu n'a été reconnu da
 
 export function classify(text: string): Classification {
   const input = typeof text === 'string' ? text : ''
-  const norm = normalize(input)
+  const norm = normalizeShared(input)
   if (norm.text.length === 0) {
     return { category: 'UNKNOWN', confidence: 0.1, evidence: [], reason: 'Le texte est vide.' }
   }
-  const hits = scan(norm)
+  const { hits, present } = scan(norm)
   if (hits.length === 0) return { category: 'UNKNOWN', confidence: 0.2, evidence: [], reason: UNKNOWN_NO_SIGNAL }
 
-  const ctx = lazyContexts(norm)
+  const ctx = lazyContexts(norm, present)
   const hasCtx = (kind: ContextKind) => ctx(kind).length > 0
   const ctxNear = (kind: ContextKind, h: Hit, span: number) => ctx(kind).some((c) => near(c, h, span))
   // Proximity in characters only, ignoring sentences.

@@ -64,13 +64,31 @@ function toAscii(buf: Uint8Array, len: number): string {
   return s
 }
 
+// Scratch buffers reused across calls (the classifier is synchronous and single-threaded), so a
+// classification allocates almost nothing. `normalize` copies the offsets out for callers that
+// keep the result; the classifier uses `normalizeShared` and reads them before the next call.
+let scratchBuf = new Uint8Array(1024)
+let scratchStart = new Int32Array(1024)
+let scratchEnd = new Int32Array(1024)
+
 export function normalize(input: string): Normalized {
+  const n = normalizeShared(input)
+  return { ...n, origStart: n.origStart.slice(0, n.text.length), origEnd: n.origEnd.slice(0, n.text.length) }
+}
+
+/** Like `normalize`, but the offset arrays are shared and overwritten by the next call. */
+export function normalizeShared(input: string): Normalized {
   const n = input.length
   // Expansions can double a character; reserve room.
   const cap = n * 2 + 1
-  const buf = new Uint8Array(cap)
-  const start = new Int32Array(cap)
-  const end = new Int32Array(cap)
+  if (scratchBuf.length < cap) {
+    scratchBuf = new Uint8Array(cap)
+    scratchStart = new Int32Array(cap)
+    scratchEnd = new Int32Array(cap)
+  }
+  const buf = scratchBuf
+  const start = scratchStart
+  const end = scratchEnd
   const breaks: number[] = []
   let len = 0
   let pendingSpace = false

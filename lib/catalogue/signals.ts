@@ -46,7 +46,8 @@ const SITE = '(?:site|sit)'
 const NEST = '(?:n ?e?st|nest|n e|n es|est|es|e|c)'
 const ENTS =
   '\\b(?:ent|educonnect|edu connect|monlycee|atrium|toutatice|eclat(?: bfc)?|skolengo|laclasse|enej|l educ de normandie|mon ent occitanie|lycee connecte|mon bureau numerique)\\b'
-const ENT_NEED = 'ent|educonnect|edu connect|monlycee|atrium|toutatice|eclat|skolengo|laclasse|enej|educ de|bureau numerique'
+// Pre-check literals are looked up in ' ' + text + ' ', so spaces mark word boundaries.
+const ENT_NEED = ' ent |educonnect|edu connect|monlycee|atrium|toutatice|eclat|skolengo|laclasse|enej|educ de|bureau numerique'
 
 type Def = [CategoryCode, string | undefined, number, string, string, string, boolean?]
 
@@ -169,17 +170,20 @@ function compile(d: Def): Signal {
 
 export const signals: readonly Signal[] = defs.map(compile)
 
-const ctxDefs: [ContextKind, string][] = [
+// [kind, pattern, pre-check]
+const ctxDefs: [ContextKind, string, string?][] = [
   ['web', `navigateur|chrome|firefox|safari|\\bedge\\b|espace (?:web|${ESPACES})|appli|application|telephone|portable|smartphone|iphone|tablette|\\bsite\\b|html|\\bent\\b|educonnect|lien`],
   [
     'client',
     `\\b(?:le|du|dans le|sur le|sur mon|avec le|au|mon) client\\b|client (?:pronote|lourd|windows|bureau|installe)|logiciel (?:pronote )?(?:installe|sur (?:le|mon) (?:pc|ordi|ordinateur))|console d hebergement|pronote (?:installe )?(?:sur|installe sur) (?:le |mon |l )?(?:pc|ordi|ordinateur)|(?:icone|raccourci) (?:${W}){0,2}?bureau|mode (?:enseignant|administratif)\\b|salle des profs`,
+    'client|logiciel|console d|pc|ordi|bureau|mode |salle des profs',
   ],
   [
     'other',
     '\\becole ?directe|parcoursup|cantine|turboself|\\bself\\b|restauration|(?<!(?:lien|depuis|via|par|passant par|a partir) (?:du |de |le |sur le )?)site (?:du |de l |de la |web du |internet du )?(?:college|lycee|etablissement|ecole|mairie)|moodle|\\bpix\\b|\\bteams\\b|classroom|livebox|freebox|\\bbox\\b|routeur|messagerie academique|instagram|facebook|\\bbanque|\\bcaf\\b|ameli',
+    'directe|parcoursup|cantine|self|restauration|site|moodle|pix|teams|classroom|box|routeur|academique|instagram|facebook|banque|caf|ameli',
   ],
-  ['entSide', `(?:l |mon |le portail )?${ENTS} (?:m |me |nous )?(?:affiche|indique|dit|met|marque|ecrit)|page (?:de l |d |du portail )${ENTS}\\b|(?:portail|site) (?:de l |d |du )?${ENTS}\\b`],
+  ['entSide', `(?:l |mon |le portail )?${ENTS} (?:m |me |nous )?(?:affiche|indique|dit|met|marque|ecrit)|page (?:de l |d |du portail )${ENTS}\\b|(?:portail|site) (?:de l |d |du )?${ENTS}\\b`, ENT_NEED],
   [
     'feature',
     '\\bbulletins?|\\bnotes?\\b|cahier de textes?|emploi du temps|\\bedt\\b|devoirs?|messagerie|\\bmenu|onglet|rubrique|\\bqcm|competences|agenda|casier|documents?|pieces? jointes?|releve|absences?|punitions?|visio|fonctionnalite|manuels?|\\bvideo|\\bpdf|fichier|\\bphotos?\\b|\\bcours\\b|\\bstage\\b|sondage|appel\\b|ressources?|moyennes?|\\bcarnet',
@@ -193,6 +197,26 @@ const ctxDefs: [ContextKind, string][] = [
   ['past', '\\bavant\\b(?! de)|au debut|d abord|au depart|\\bhier\\b|la premiere fois|la derniere fois|semaine derniere|\\bfirst\\b|il y a (?:\\w+ )?(?:jours|semaines|mois)'],
 ]
 
-export const contexts: Readonly<Record<ContextKind, RegExp>> = Object.fromEntries(
-  ctxDefs.map(([kind, pattern]) => [kind, new RegExp(pattern, 'g')]),
-) as Record<ContextKind, RegExp>
+export interface ContextRule {
+  re: RegExp
+  need?: number[][]
+}
+
+export const contexts = Object.fromEntries(
+  ctxDefs.map(([kind, pattern, needle]) => {
+    const rule: ContextRule = { re: new RegExp(pattern, 'g') }
+    if (needle) rule.need = needle.split('&').map((g) => g.split('|').map(lit))
+    return [kind, rule]
+  }),
+) as Record<ContextKind, ContextRule>
+
+// One pass finds every pre-check literal: at each position the lookahead reports the longest
+// literal starting there (alternatives are sorted longest first); any shorter literal matching at
+// the same position is a prefix of it, so `literalPrefixes` marks those too.
+const byLength = literals.map((l, i) => [l, i] as const).sort((a, b) => b[0].length - a[0].length)
+export const literalScan = new RegExp(`(?=(${byLength.map(([l]) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g')
+export const literalIndexOf: ReadonlyMap<string, number> = literalIndex
+export const literalPrefixes: readonly number[][] = literals.map((l) => literals.flatMap((p, j) => (l.startsWith(p) ? [j] : [])))
+
+
+

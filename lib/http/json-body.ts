@@ -1,4 +1,5 @@
 import 'server-only'
+import { containsLoneSurrogate, INVALID_TEXT_MESSAGE } from '@/lib/security/text'
 
 // Reading JSON request bodies in route handlers: content type, size limit (declared and actual),
 // JSON parsing. Each failure comes back as a ready-made Response so handlers stay thin.
@@ -73,7 +74,9 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
   if (bytes === null) return { ok: false, response: tooLarge(maxBytes) }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return { ok: true, body: JSON.parse(text) as unknown }
+    const body = JSON.parse(text) as unknown
+    if (containsLoneSurrogate(body)) return { ok: false, response: invalidRequest([{ path: [], message: INVALID_TEXT_MESSAGE }]) }
+    return { ok: true, body }
   } catch {
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import 'server-only'
+import { containsLoneSurrogate, INVALID_TEXT_MESSAGE } from './text'
 
 // Size limits for request bodies read by handlers that do not go through lib/http/json-body.ts
 // (multipart uploads, handlers calling request.json()). The body is refused on its declared
@@ -51,7 +52,20 @@ export async function withinBodyLimit(request: Request, maxBytes: number): Promi
     body.set(chunk, offset)
     offset += chunk.byteLength
   }
+  // Handlers may call request.json() whatever the content type: check any body that parses as JSON.
+  if (hasLoneSurrogateJson(body)) {
+    return Response.json({ error: 'invalid_request', message: INVALID_TEXT_MESSAGE }, { status: 400 })
+  }
   const headers = new Headers(request.headers)
   headers.delete('content-length')
   return new Request(request.url, { method: request.method, headers, body })
+}
+
+/** Malformed JSON is left for the handler to refuse; well-formed JSON with "\ud800" is refused here. */
+function hasLoneSurrogateJson(body: Uint8Array): boolean {
+  try {
+    return containsLoneSurrogate(JSON.parse(new TextDecoder().decode(body)))
+  } catch {
+    return false
+  }
 }

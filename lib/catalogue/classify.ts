@@ -95,6 +95,18 @@ function near(a: { from: number; to: number; sentence: number }, b: { from: numb
   return gap <= span
 }
 
+/** Drops a hit lying inside a stronger (or equal) hit of the same category: one highlight per spot. */
+function dropContained(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits
+  const sorted = [...hits].sort((a, b) => b.sig.weight - a.sig.weight || b.to - b.from - (a.to - a.from))
+  const kept: Hit[] = []
+  for (const h of sorted) {
+    const inside = kept.some((k) => k.sig.category === h.sig.category && k.from <= h.from && h.to <= k.to)
+    if (!inside) kept.push(h)
+  }
+  return kept.sort((a, b) => a.from - b.from)
+}
+
 /**
  * A hit is history when, in its sentence, the closest time marker before it says "before"
  * ("avant", "au début", "hier"…) and no "now" marker came after that, or when such a marker
@@ -120,7 +132,8 @@ export function classify(text: string): Classification {
   if (norm.text.length === 0) {
     return { category: 'UNKNOWN', confidence: 0.1, evidence: [], reason: 'Le texte est vide.' }
   }
-  const { hits, present } = scan(norm)
+  const { hits: raw, present } = scan(norm)
+  const hits = dropContained(raw)
   if (hits.length === 0) return { category: 'UNKNOWN', confidence: 0.2, evidence: [], reason: UNKNOWN_NO_SIGNAL }
 
   const ctx = lazyContexts(norm, present)

@@ -104,7 +104,10 @@ async function expectClearRefusal(res: Response) {
   const collect = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(collect)
     else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) k === 'message' && typeof x === 'string' && x ? messages.push(x) : collect(x)
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'message' && typeof x === 'string' && x) messages.push(x)
+        else collect(x)
+      }
   }
   collect(await res.json())
   expect(messages.length).toBeGreaterThan(0)

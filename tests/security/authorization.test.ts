@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest'
+import { POST as importDirectory } from '@/app/api/admin/directory/import/route'
+import { POST as exportPersonal } from '@/app/api/admin/donnees/export/route'
+import { POST as rejectFailure } from '@/app/api/admin/ent-failures/[id]/reject/route'
+import { POST as linkFailure } from '@/app/api/admin/ent-failures/[id]/link/route'
+import { GET as exportFailures } from '@/app/api/admin/ent-failures/export/route'
+import { GET as listFailures } from '@/app/api/admin/ent-failures/route'
+import { GET as getTicket, PATCH as patchTicket } from '@/app/api/admin/tickets/[reference]/route'
+import { GET as listTickets } from '@/app/api/admin/tickets/route'
+import { GET as trackReport } from '@/app/api/reports/[reference]/route'
+import { changeAccountRole, createAccount, setAccountDisabled } from '@/lib/accounts/mutations'
+import { db } from '@/lib/db'
+import { createReport } from '@/lib/reports/mutations'
+import { getTrackedReport } from '@/lib/reports/queries'
+import { erasePersonalData, exportPersonalData } from '@/lib/security/privacy'
+import { updateSchoolSettings } from '@/lib/settings/mutations'
+import { createStaff, createTicketRow } from '@/tests/support/factories'
+import { sessionCookie } from '@/tests/support/session'
+
+// Every admin route handler × who is calling, ADMIN-only mutations against an AGENT, object-level
+// access to tracked reports, and a disabled account losing access at its very next request.
+// (D's tests/integration/admin-authz.test.ts covers the ticket routes and actions in depth.)
+
+type Who = 'anonymous' | 'forged' | 'disabled' | 'agent' | 'admin'
+const everyone: Who[] = ['anonymous', 'forged', 'disabled', 'agent', 'admin']
+
+async function cookieFor(who: Who): Promise<string | null> {
+  if (who === 'anonymous') return null
+  if (who === 'forged') return 'next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.token.value'
+  return sessionCookie(await createStaff({ role: who === 'admin' ? 'ADMIN' : 'AGENT', disabled: who === 'disabled' }))
+}
+
+async function req(who: Who, path: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers)
+  const cookie = await cookieFor(who)
+  if (cookie) headers.set('cookie', cookie)
+  return new Request(`http://localhost${path}`, { ...init, headers })
+}
+
+async function entFailure() {
+  const now = new Date()
+  return db.entFailure.create({
+    data: { identityKey: `ent:test|${crypto.randomUUID()}`, fullName: 'Léo Test', profile: 'ELEVE', firstReportedAt: now, lastReportedAt: now },
+  })
+}
+
+const csv = () => {
+  const form = new FormData()
+  form.set('file', new Blob(['Nom;Prénom;Identifiant;Profil\nDURAND;Léa;ldurand;Élève\n']), 'annuaire.csv')
+  return form
+}
+
+type Call = (who: Who) => Promise<Response>
+const routes: Record<string, { role: 'AGENT' | 'ADMIN'; call: Call }> = {
+  'GET /api/admin/tickets': { role: 'AGENT', call: async (w) => listTickets(await req(w, '/api/admin/tickets')) },
+  'GET /api/admin/tickets/{ref}': {
+    role: 'AGENT',
+    call: async (w) => {
+      const t = await createTicketRow()
+      return getTicket(await req(w, `/api/admin/tickets/${t.reference}`), { params: Promise.resolve({ reference: t.reference }) })
+    },
+  },
+  'PATCH /api/admin/tickets/{ref}': {
+    role: 'AGENT',
+    call: async (w) => {
+      const t = await createTicketRow()
+      const init = { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, note: 'n' }) }
+      return patchTicket(await req(w, `/api/admin/tickets/${t.reference}`, init), { params: Promise.resolve({ reference: t.reference }) })
+    },
+  },
+  'GET /api/admin/ent-failures': { role: 'AGENT', call: async (w) => listFailures(await req(w, '/api/admin/ent-failures')) },
+  'GET /api/admin/ent-failures/export': { role: 'AGENT', call: async (w) => exportFailures(await req(w, '/api/admin/ent-failures/export')) },
+  'POST /api/admin/ent-failures/{id}/link': {
+    role: 'AGENT',
+    call: async (w) => {
+      const f = await entFailure()
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, login: 'nobody' }) }
+      return linkFailure(await req(w, `/api/admin/ent-failures/${f.id}/link`, init), { params: Promise.resolve({ id: f.id }) })
+    },
+  },
+  'POST /api/admin/ent-failures/{id}/reject': {
+    role: 'AGENT',
+    call: async (w) => {
+      const f = await entFailure()
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, reason: 'Doublon' }) }
+      return rejectFailure(await req(w, `/api/admin/ent-failures/${f.id}/reject`, init), { params: Promise.resolve({ id: f.id }) })
+    },
+  },
+  'POST /api/admin/directory/import': {
+    role: 'ADMIN',
+    call: async (w) => importDirectory(await req(w, '/api/admin/directory/import?dryRun=1', { method: 'POST', body: csv() })),
+  },
+  'POST /api/admin/donnees/export': {
+    role: 'ADMIN',
+    call: async (w) => {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'email', value: 'x@example.test' }) }
+      return exportPersonal(await req(w, '/api/admin/donnees/export', init))
+    },
+  },
+}
+
+describe('admin route handlers × who is calling', () => {
+  for (const [name, { role, call }] of Object.entries(routes)) {
+    for (const who of everyone) {
+      const expected = who === 'agent' && role === 'ADMIN' ? 403 : ['anonymous', 'forged', 'disabled'].includes(who) ? 401 : 'allowed'
+      it(`${name} as ${who} → ${expected}`, async () => {
+        const events = await db.ticketEvent.count()
+        const accounts = await db.directoryAccount.count()
+        const res = await call(who)
+        if (expected === 'allowed') {
+          expect([401, 403]).not.toContain(res.status)
+          expect(res.status).toBeLessThan(500)
+        } else {
+          expect(res.status).toBe(expected)
+          expect(await res.json()).toMatchObject({ error: expected === 401 ? 'unauthenticated' : 'forbidden', message: expect.any(String) })
+          expect(await db.ticketEvent.count()).toBe(events)
+          expect(await db.directoryAccount.count()).toBe(accounts)
+        }
+      })
+    }
+  }
+
+  it('refuses a cross-site Origin on every state-changing admin route, even for an admin', async () => {
+    const admin = await createStaff({ role: 'ADMIN' })
+    const cookie = await sessionCookie(admin)
+    const t = await createTicketRow()
+    const f = await entFailure()
+    const evil = { cookie, origin: 'https://evil.example', 'content-type': 'application/json' }
+    const body = JSON.stringify({ version: 1, note: 'csrf' })
+    const answers = [
+      await patchTicket(new Request(`http://localhost/api/admin/tickets/${t.reference}`, { method: 'PATCH', headers: evil, body }), {
+        params: Promise.resolve({ reference: t.reference }),
+      }),
+      await linkFailure(new Request(`http://localhost/x`, { method: 'POST', headers: evil, body }), { params: Promise.resolve({ id: f.id }) }),
+      await rejectFailure(new Request(`http://localhost/x`, { method: 'POST', headers: evil, body }), { params: Promise.resolve({ id: f.id }) }),
+      await importDirectory(new Request('http://localhost/x', { method: 'POST', headers: { cookie, origin: 'https://evil.example' }, body: csv() })),
+      await exportPersonal(new Request('http://localhost/x', { method: 'POST', headers: evil, body: '{"kind":"email","value":"a@b.c"}' })),
+    ]
+    for (const res of answers) {
+      expect(res.status).toBe(403)
+      expect(await res.json()).toMatchObject({ error: 'cross_origin' })
+    }
+    expect(await db.ticketEvent.count({ where: { ticketId: t.id } })).toBe(0)
+  })
+})
+
+describe('ADMIN-only mutations refuse an AGENT', () => {
+  it('accounts, settings, privacy export and erasure → FORBIDDEN, nothing written', async () => {
+    const agent = await createStaff({ role: 'AGENT' })
+    const other = await createStaff({ role: 'AGENT' })
+    const staffBefore = await db.staffUser.count()
+    const settingsBefore = await db.schoolSettings.findMany()
+    const t = await createTicketRow({ email: 'victime@example.test' })
+    const attempts = [
+      await createAccount(agent, { email: 'new@example.test', name: 'Nouveau', role: 'ADMIN', password: 'un-mot-de-passe-long' }),
+      await changeAccountRole(agent, { id: agent.id, role: 'ADMIN' }),
+      await setAccountDisabled(agent, { id: other.id, disabled: 'true' }),
+      await updateSchoolSettings(agent, { establishmentName: 'Piraté' }),
+      await exportPersonalData(agent, { kind: 'email', value: 'victime@example.test' }),
+      await erasePersonalData(agent, { kind: 'email', value: 'victime@example.test' }),
+    ]
+    for (const result of attempts) expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await db.staffUser.count()).toBe(staffBefore)
+    expect((await db.staffUser.findUniqueOrThrow({ where: { id: agent.id } })).role).toBe('AGENT')
+    expect((await db.staffUser.findUniqueOrThrow({ where: { id: other.id } })).disabledAt).toBeNull()
+    expect(await db.schoolSettings.findMany()).toEqual(settingsBefore)
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).email).toBe('victime@example.test')
+    expect(await db.ticketEvent.count({ where: { ticketId: t.id } })).toBe(0)
+  })
+})
+
+describe('object-level access', () => {
+  it('a tracking token opens only its own report', async () => {
+    const a = await createReport({ message: 'Identifiant incorrect', fullName: 'Alice A' })
+    const b = await createReport({ message: 'Identifiant incorrect', fullName: 'Bob B' })
+    if (!a.ok || !b.ok) throw new Error('setup failed')
+    const track = (ref: string, token: string) =>
+      trackReport(new Request(`http://localhost/api/reports/${ref}?t=${encodeURIComponent(token)}`), { params: Promise.resolve({ reference: ref }) })
+    expect((await track(a.value.reference, a.value.token)).status).toBe(200)
+    expect((await track(a.value.reference, b.value.token)).status).toBe(404)
+    expect((await track(b.value.reference, a.value.token)).status).toBe(404)
+    expect((await track(a.value.reference, '')).status).toBe(404)
+    expect((await track(a.value.reference, a.value.token.slice(0, -1))).status).toBe(404)
+    expect(await getTrackedReport(a.value.reference, b.value.token)).toMatchObject({ ok: false })
+    const wrong = await track(a.value.reference, b.value.token)
+    expect(JSON.stringify(await wrong.json())).not.toContain('Alice')
+  })
+
+  it('a disabled account loses access at its next request', async () => {
+    const agent = await createStaff({ role: 'AGENT' })
+    const cookie = await sessionCookie(agent)
+    const call = () => listTickets(new Request('http://localhost/api/admin/tickets', { headers: { cookie } }))
+    expect((await call()).status).toBe(200)
+    await db.staffUser.update({ where: { id: agent.id }, data: { disabledAt: new Date() } })
+    expect((await call()).status).toBe(401)
+  })
+
+  it('a demoted admin loses ADMIN-only routes at the next request', async () => {
+    const admin = await createStaff({ role: 'ADMIN' })
+    const cookie = await sessionCookie(admin)
+    const call = () =>
+      exportPersonal(
+        new Request('http://localhost/api/admin/donnees/export', {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: '{"kind":"email","value":"x@example.test"}',
+        }),
+      )
+    expect((await call()).status).toBe(200)
+    await db.staffUser.update({ where: { id: admin.id }, data: { role: 'AGENT' } })
+    expect((await call()).status).toBe(403)
+  })
+})

@@ -8,7 +8,7 @@ import { handleBulkForm, handleTicketForm } from '@/lib/tickets/form-handlers'
 
 export async function updateTicketAction(_prev: TicketFormState, form: FormData): Promise<TicketFormState> {
   const viewer = await requireActionViewer('AGENT')
-  if (!viewer.ok) return { status: 'error', code: viewer.code, message: messageFor(viewer.code), fieldErrors: {} }
+  if (!viewer.ok) return { status: 'error', code: viewer.code, message: messageFor(viewer.code), fieldErrors: {}, values: {} }
   const { state, reference } = await handleTicketForm(viewer.value, form)
   if (state.status === 'saved') {
     revalidatePath(`/admin/tickets/${encodeURIComponent(reference)}`)

@@ -1,19 +1,26 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { messageFor } from '@/lib/result'
-import { bulkInputFromForm, savedMessages, ticketUpdateFromForm, type BulkFormState, type TicketFormState } from './form'
+import { bulkInputFromForm, savedMessages, ticketUpdateFromForm, typedValues, type BulkFormState, type TicketFormState } from './form'
 import { bulkUpdateTickets, updateTicket } from './mutations'
 
 // What the ticket server actions do once the viewer is known (app/admin/actions.ts obtains it).
 
 export async function handleTicketForm(viewer: Viewer, form: FormData): Promise<{ state: TicketFormState; reference: string }> {
   const { reference, intent, input } = ticketUpdateFromForm(form)
-  if (!intent) return { reference, state: { status: 'error', code: 'VALIDATION', message: messageFor('VALIDATION'), fieldErrors: {} } }
+  const values = typedValues(form)
+  if (!intent) return { reference, state: { status: 'error', code: 'VALIDATION', message: messageFor('VALIDATION'), fieldErrors: {}, values } }
   const result = await updateTicket(viewer, reference, input)
   if (result.ok) return { reference, state: { status: 'saved', message: savedMessages[intent] } }
   return {
     reference,
-    state: { status: 'error', code: result.code, message: result.message ?? messageFor(result.code), fieldErrors: result.fieldErrors ?? {} },
+    state: {
+      status: 'error',
+      code: result.code,
+      message: result.message ?? messageFor(result.code),
+      fieldErrors: result.fieldErrors ?? {},
+      values,
+    },
   }
 }
 

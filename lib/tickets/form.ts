@@ -8,7 +8,14 @@ export type TicketFormIntent = (typeof ticketFormIntents)[number]
 export type TicketFormState =
   | { status: 'idle' }
   | { status: 'saved'; message: string }
-  | { status: 'error'; code: FailureCode; message: string; fieldErrors: FieldErrors }
+  | {
+      status: 'error'
+      code: FailureCode
+      message: string
+      fieldErrors: FieldErrors
+      /** What the agent typed, shown again so a refused change (e.g. a conflict) loses no text. */
+      values: Record<string, string>
+    }
 
 export type BulkFormState =
   | { status: 'idle' }
@@ -38,6 +45,16 @@ export function ticketUpdateFromForm(form: FormData): { reference: string; inten
     input.note = text(form, 'note')
   }
   return { reference, intent, input }
+}
+
+/** The text fields of a posted form, to refill it after a refusal. */
+export function typedValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const name of ['status', 'publicMessage', 'assigneeId', 'category', 'note']) {
+    const v = text(form, name)
+    if (v !== undefined) out[name] = v
+  }
+  return out
 }
 
 export const savedMessages: Record<TicketFormIntent, string> = {

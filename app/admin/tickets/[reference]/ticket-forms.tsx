@@ -40,6 +40,11 @@ function Hidden({ ticket, intent }: { ticket: TicketDetail; intent: TicketFormIn
   )
 }
 
+/** The value the agent typed when the change was refused, else the ticket's current one. */
+function typed(state: TicketFormState, field: string, current: string): string {
+  return state.status === 'error' ? (state.values[field] ?? current) : current
+}
+
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? <p className="error" id={id}>{message}</p> : null
 }
@@ -55,7 +60,7 @@ export function StatusForm({ ticket }: { ticket: TicketDetail }) {
       <Hidden ticket={ticket} intent="status" />
       <div className="field">
         <label htmlFor="status">Statut</label>
-        <select id="status" name="status" defaultValue={ticket.status} aria-invalid={!!statusError} aria-describedby={statusError ? 'status-error' : undefined}>
+        <select id="status" name="status" defaultValue={typed(state, 'status', ticket.status)} aria-invalid={!!statusError} aria-describedby={statusError ? 'status-error' : undefined}>
           {options.map((s) => <option key={s} value={s}>{statusLabels[s]}</option>)}
         </select>
         <FieldError id="status-error" message={statusError} />
@@ -66,7 +71,7 @@ export function StatusForm({ ticket }: { ticket: TicketDetail }) {
         <textarea
           id="publicMessage"
           name="publicMessage"
-          defaultValue={ticket.publicMessage ?? ''}
+          defaultValue={typed(state, 'publicMessage', ticket.publicMessage ?? '')}
           maxLength={2000}
           aria-invalid={!!messageError}
           aria-describedby={messageError ? 'publicMessage-hint publicMessage-error' : 'publicMessage-hint'}
@@ -88,7 +93,7 @@ export function AssignForm({ ticket, staff }: { ticket: TicketDetail; staff: Sta
       <Hidden ticket={ticket} intent="assign" />
       <div className="field">
         <label htmlFor="assigneeId">Attribué à</label>
-        <select id="assigneeId" name="assigneeId" defaultValue={ticket.assignee?.id ?? ''} aria-invalid={!!error} aria-describedby={error ? 'assigneeId-error' : undefined}>
+        <select id="assigneeId" name="assigneeId" defaultValue={typed(state, 'assigneeId', ticket.assignee?.id ?? '')} aria-invalid={!!error} aria-describedby={error ? 'assigneeId-error' : undefined}>
           <option value="">Personne</option>
           {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
@@ -110,7 +115,7 @@ export function CategoryForm({ ticket, categories }: { ticket: TicketDetail; cat
       <div className="field">
         <label htmlFor="category">Catégorie</label>
         <p className="hint" id="category-hint">Le diagnostic automatique reste conservé.</p>
-        <select id="category" name="category" defaultValue={ticket.category} aria-invalid={!!error} aria-describedby={error ? 'category-hint category-error' : 'category-hint'}>
+        <select id="category" name="category" defaultValue={typed(state, 'category', ticket.category)} aria-invalid={!!error} aria-describedby={error ? 'category-hint category-error' : 'category-hint'}>
           {categories.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
         </select>
         <FieldError id="category-error" message={error} />
@@ -130,7 +135,7 @@ export function NoteForm({ ticket }: { ticket: TicketDetail }) {
       <Hidden ticket={ticket} intent="note" />
       <div className="field">
         <label htmlFor="note">Note (visible seulement par l’équipe)</label>
-        <textarea id="note" name="note" required maxLength={5000} aria-invalid={!!error} aria-describedby={error ? 'note-error' : undefined} />
+        <textarea id="note" name="note" defaultValue={typed(state, 'note', '')} required maxLength={5000} aria-invalid={!!error} aria-describedby={error ? 'note-error' : undefined} />
         <FieldError id="note-error" message={error} />
       </div>
       <button type="submit" className="button-primary" aria-disabled={pending}>Ajouter la note</button>

@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/echecs-interconnexion', label: 'Échecs d’interconnexion' },
     ...(canManageAccounts(viewer) ? [{ href: '/admin/comptes', label: 'Comptes' }] : []),
     ...(canEditSettings(viewer) ? [{ href: '/admin/parametres', label: 'Paramètres' }] : []),
+    ...(viewer.role === 'ADMIN' ? [{ href: '/admin/donnees', label: 'Données personnelles' }] : []),
   ]
 
   return (

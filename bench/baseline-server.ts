@@ -1,40 +1,25 @@
 // The bare stack for `npm run bench`: what POST /api/reports costs without the framework and ORM.
 // A node:http server that reads the same JSON (same size cap), validates it with the same zod
 // schema, classifies it with the same classifier and inserts the same rows (ticket + CREATED event,
-// one transaction) with better-sqlite3 directly, with the same durability settings.
+// one transaction, plus the ENT failure record for ENT_IDENTITY_MISMATCH: bench/raw-store.ts) with
+// better-sqlite3 directly, with the same durability settings.
 // Run with: tsx --conditions=react-server bench/baseline-server.ts  (PORT, DATABASE_URL)
 
-import Database from 'better-sqlite3'
 import http from 'node:http'
 import { classify } from '../lib/catalogue/classify'
 import { describeDiagnosis } from '../lib/reports/diagnosis'
 import { toCreatedReportJson, trackingPath } from '../lib/reports/dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from '../lib/reports/reference'
 import { reportSchema } from '../lib/reports/schemas'
-import { prismaDate } from './seed-queue'
+import { createRawStore, openDatabase } from './raw-store'
 
 const MAX_BODY = 16 * 1024
 const port = Number(process.env.PORT ?? 3299)
 const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '')
 if (!file) throw new Error('DATABASE_URL is required')
 
-const sqlite = new Database(file)
-// Same per-connection settings as lib/db.ts.
-sqlite.pragma('journal_mode = WAL')
-sqlite.pragma('synchronous = FULL')
-sqlite.pragma('busy_timeout = 5000')
-sqlite.pragma('foreign_keys = ON')
-
-const insertTicket = sqlite.prepare(`INSERT INTO "Ticket" ("reference", "trackingTokenHash", "message", "fullName",
-  "profile", "email", "establishment", "login", "entName", "entLogin", "url", "occurredAt", "category", "autoCategory",
-  "variant", "confidence", "evidence", "status", "priority", "version", "createdAt", "updatedAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', 0, 1, ?, ?)`)
-const insertEvent = sqlite.prepare(`INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt") VALUES (?, 'CREATED', ?, ?)`)
-// .run() only: a RETURNING row read with .get() would keep a statement open and block checkpoints.
-const store = sqlite.transaction((values: unknown[], after: string, now: string) => {
-  const { lastInsertRowid } = insertTicket.run(...values)
-  insertEvent.run(lastInsertRowid, after, now)
-})
+const sqlite = openDatabase(file)
+const store = createRawStore(sqlite)
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body)
@@ -55,14 +40,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer
   const verdict = classify(r.message)
   const token = generateTrackingToken()
   const reference = generateReference()
-  const now = prismaDate(Date.now())
-  store(
-    [reference, hashTrackingToken(token), r.message, r.fullName, r.profile, r.email, r.establishment, r.login, r.entName,
-      r.entLogin, r.url, prismaDate(r.occurredAt.getTime()), verdict.category, verdict.category, verdict.variant ?? null,
-      verdict.confidence, JSON.stringify(verdict.evidence), now, now],
-    JSON.stringify({ status: 'NEW', category: verdict.category }),
-    now,
-  )
+  store({ reference, tokenHash: hashTrackingToken(token), report: r, verdict })
   const created = {
     reference,
     token,

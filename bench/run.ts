@@ -88,14 +88,16 @@ async function startRelais(port: number, dbFile: string, secret: string, profile
     RATE_LIMIT_REPORTS_PER_MIN: '1000000000',
     RATE_LIMIT_CLASSIFY_PER_MIN: '1000000000',
     RATE_LIMIT_REPORTS_PER_PERSON: '1000000000',
-    NODE_OPTIONS: profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
   }
   // The production entry (scripts/server.mjs wraps Next in node:http); plain `next start` on request.
+  // --cpu-prof is refused in NODE_OPTIONS, so it goes on the node command line.
   const wrapper = path.join(root, 'scripts', 'server.mjs')
-  const proc =
+  const entry =
     args.includes('--next-start') || !fs.existsSync(wrapper)
-      ? startProcess(bin('next'), ['start', '-p', String(port)], { env })
-      : startProcess(process.execPath, [wrapper], { env })
+      ? [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)]
+      : [wrapper]
+  const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const proc = startProcess(process.execPath, [...nodeFlags, ...entry], { env })
   const rss = sampleRss(proc.pid)
   await waitForHttp(`${origin}/api/health`, proc)
   return { proc, origin, rss }
@@ -172,6 +174,8 @@ async function main() {
     log(`fresh databases in ${path.relative(root, tmp)}`)
     await migrate(relaisDb)
     fs.copyFileSync(relaisDb, bareDb)
+    const breakdownDb = path.join(tmp, 'breakdown.db')
+    fs.copyFileSync(relaisDb, breakdownDb)
     const adminCreated = await phase('create the admin (npm run admin:create)', () =>
       runCommand('npm', ['run', '--silent', 'admin:create', '--', '--email', admin.email, '--password', admin.password, '--role', 'ADMIN'], {
         env: { ...process.env, DATABASE_URL: `file:${relaisDb}` },
@@ -275,6 +279,15 @@ async function main() {
       ),
     )
 
+    // Where one submission's time goes, in-process (no HTTP), on its own fresh database.
+    const breakdown = await phase('submission breakdown in-process (zod, classify, Prisma vs raw, fsync)', async () =>
+      lastJsonLine<{ steps: { step: string; n: number; cpuUs: number; wallUs: number }[] }>(
+        await runCommand(bin('tsx'), ['--conditions=react-server', 'bench/submit-breakdown.ts', quick ? '100' : '300'], {
+          env: { ...process.env, DATABASE_URL: `file:${breakdownDb}`, NODE_ENV: 'production' },
+        }),
+      ),
+    )
+
     // Summary.
     const ratios = (other: string) =>
       closed.relais!.map((r, i) => (closed[other]![i] ? r.rps / closed[other]![i]!.rps : NaN)).filter((x) => Number.isFinite(x))
@@ -322,8 +335,9 @@ async function main() {
       ...Object.values(timings).map((t): [string, string] => [`queue ${t.name}`, `p50 ${fmt(t.p50)} p95 ${fmt(t.p95)} max ${fmt(t.max)} ms (n=${t.n}${t.rows === undefined ? '' : `, ${t.rows} rows`})`]),
       ['cursor walk (50 pages × 100)', walk.depth ? `${walk.depth} tickets in ${fmt(walk.walkMs, 0)} ms` : 'n/a'],
       ...(explain?.timings ?? []).map((t): [string, string] => [`in-process ${t.label}`, `p50 ${fmt(t.p50, 2)} p95 ${fmt(t.p95, 2)} ms (lib call, no HTTP)`]),
+      ...(breakdown?.steps ?? []).map((b): [string, string] => [`per report: ${b.step}`, `${fmt(b.cpuUs / 1000, 3)} ms CPU, ${fmt(b.wallUs / 1000, 3)} ms wall (n=${b.n})`]),
       ['classifier (CPU time, one core)', classifier ? `${classifier.perSecond.toFixed(0)} msg/s (wall ${classifier.wallPerSecond.toFixed(0)}/s) on ${classifier.corpus} messages, avg ${classifier.avgChars} chars, from ${classifier.source}${classifier.perSecond300 ? `; ${classifier.perSecond300.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
-      ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
+      ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip, of which ${fmt(weight.sharedGzipKb)} kB also loaded by a 404 page (framework + root layout) (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
       ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB`],
       ['total time', `${((performance.now() - t0) / 1000).toFixed(0)} s`],
     ]

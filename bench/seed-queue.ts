@@ -8,11 +8,10 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { categoryWeights, establishments, messagesByCategory, pick, profileWeights, rng, weighted } from './bodies'
 import type { CategoryCode } from '../lib/catalogue/types'
+import { prismaDate } from './raw-store'
 
 const DAY = 86_400_000
 
-/** Prisma's SQLite DateTime text format (what the app itself writes). */
-export const prismaDate = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
 
 /** Relative ticket volume per calendar month (0 = January): peaks at the rentrée, little in summer. */
 const monthWeight = [1.2, 1, 0.9, 0.8, 0.8, 0.7, 0.4, 0.3, 5, 2.2, 1.4, 1.1]

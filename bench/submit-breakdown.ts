@@ -1,0 +1,73 @@
+// Where the time of one submission goes, without HTTP: each step of POST /api/reports run in-process,
+// sequentially, on a fresh migrated database (DATABASE_URL), measured in CPU time and wall time.
+// - validate: reportSchema.safeParse   - classify: the classifier   - prisma: createReport() (the app's
+// whole lib path: validate + classify + Prisma nested create in a transaction)  - raw: the bare stack's
+// prepared better-sqlite3 transaction (same rows, same pragmas); then a minimal insert with and without fsync.
+// Run with: tsx --conditions=react-server bench/submit-breakdown.ts [n]; prints one JSON line.
+
+import { reportBody } from './bodies'
+import { createRawStore, openDatabase } from './raw-store'
+
+interface Step {
+  step: string
+  n: number
+  cpuUs: number
+  wallUs: number
+}
+
+async function measure(step: string, n: number, fn: (i: number) => unknown): Promise<Step> {
+  for (let i = 0; i < Math.min(50, n); i++) await fn(-1 - i) // warm-up
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  for (let i = 0; i < n; i++) await fn(i)
+  const cpu = process.cpuUsage(cpu0)
+  return { step, n, cpuUs: (cpu.user + cpu.system) / n, wallUs: ((performance.now() - t0) * 1000) / n }
+}
+
+async function main() {
+  const n = Number(process.argv[2] ?? 300)
+  const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '')
+  const { reportSchema } = await import('../lib/reports/schemas')
+  const { classify } = await import('../lib/catalogue/classify')
+  const { createReport } = await import('../lib/reports/mutations')
+  const { generateReference, generateTrackingToken, hashTrackingToken } = await import('../lib/reports/reference')
+  const bodies = Array.from({ length: 4 * n + 200 }, (_, i) => JSON.parse(JSON.stringify(reportBody(10_000_000 + i))) as Record<string, unknown>)
+  let k = 0
+  const next = () => bodies[k++ % bodies.length]!
+
+  const sqlite = openDatabase(file)
+  const store = createRawStore(sqlite)
+
+  const steps: Step[] = []
+  steps.push(await measure('validate (zod)', n, () => reportSchema.safeParse(next())))
+  steps.push(await measure('classify', n, () => classify(String(next().message))))
+  steps.push(
+    await measure('createReport (lib: zod + classify + Prisma, synchronous=FULL)', n, async () => {
+      const r = await createReport(next())
+      if (!r.ok) throw new Error(JSON.stringify(r))
+    }),
+  )
+  steps.push(
+    await measure('raw (zod + classify + better-sqlite3 prepared, synchronous=FULL)', n, () => {
+      const r = reportSchema.parse(next())
+      const v = classify(r.message)
+      store({ reference: generateReference(), tokenHash: hashTrackingToken(generateTrackingToken()), report: r, verdict: v })
+    }),
+  )
+  // The same minimal insert with and without the fsync of each commit: the durability cost per report.
+  const fixed = reportSchema.parse({ message: 'Votre identifiant ou votre mot de passe est incorrect', fullName: 'Bench' })
+  const verdict = classify(fixed.message)
+  const minimal = () => store({ reference: generateReference(), tokenHash: 'h', report: fixed, verdict })
+  steps.push(await measure('raw insert only, synchronous=FULL (one fsync per commit)', n, minimal))
+  sqlite.pragma('synchronous = OFF')
+  steps.push(await measure('raw insert only, synchronous=OFF (SQLite CPU, no fsync)', n, minimal))
+  console.log(JSON.stringify({ steps }))
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

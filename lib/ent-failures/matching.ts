@@ -49,7 +49,7 @@ export interface Candidate {
 
 // Particles would pull half the directory into the candidate set; they still count when scoring.
 const particles = new Set(['de', 'du', 'des', 'le', 'la', 'les', 'd', 'l', 'van', 'von', 'der', 'el', 'al', 'ben', 'da', 'di'])
-const MAX_SCORED = 600
+const MAX_SCORED = 200
 const MIN_NAME_SCORE = 0.45
 
 /** Case-insensitive but accent-sensitive form, to tell "identical" from "identical but for accents". */
@@ -178,7 +178,9 @@ function gatherPlausible(index: DirectoryIndex, query: string[]): number[] {
   const hits = new Map<number, number>()
   for (const token of new Set(query)) {
     for (const key of keysFor(token)) {
-      for (const position of index.byKey.get(key) ?? []) hits.set(position, (hits.get(position) ?? 0) + 1)
+      // A whole-word hit counts more than a shared beginning or ending.
+      const weight = key.startsWith('t:') ? 3 : 1
+      for (const position of index.byKey.get(key) ?? []) hits.set(position, (hits.get(position) ?? 0) + weight)
     }
   }
   const positions = [...hits.keys()]

@@ -40,6 +40,7 @@ async function candidatesFor(
   failures: EntFailureSummary[],
   limit: number,
 ): Promise<Map<string, Candidate[]>> {
+  if (limit === 0 || failures.length === 0) return new Map()
   const [index, school, tickets] = await Promise.all([
     getDirectoryIndex(),
     getSchoolSettings(),

@@ -59,7 +59,8 @@ async function main() {
     label = ''
     const ms: number[] = []
     const n = name.startsWith('facets') ? 5 : 30
-    for (let i = 0; i < n; i++) {
+    const caseStart = performance.now()
+    for (let i = 0; i < n && (i < 5 || performance.now() - caseStart < 10_000); i++) {
       invalidateTicketCounts() // time the counts themselves, not the 15 s cache in front of them
       const t0 = performance.now()
       await run()

@@ -16,6 +16,7 @@ import {
   type TicketSummary,
 } from './dto'
 import { filterConditions, whereClause } from './filters'
+import { ticketSearchSource } from './search'
 import { fieldErrorsOf, ticketListQuerySchema, type TicketFilter, type TicketSort } from './schemas'
 import { ticketStatuses, type TicketStatus } from './status'
 
@@ -79,19 +80,22 @@ export async function listTickets(viewer: Viewer, input: unknown): Promise<Resul
   const parsed = ticketListQuerySchema.safeParse(input)
   if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
   const { cursor, limit, sort, ...filter } = parsed.data
-  const conditions = filterConditions(viewer, filter)
+  // A newest-first search is driven by the full-text index in id order (see lib/tickets/search.ts).
+  const { q, ...otherFilters } = filter
+  const search = q && sort === 'created' ? ticketSearchSource(q) : null
+  const conditions = search ? [search.match, ...filterConditions(viewer, otherFilters)] : filterConditions(viewer, filter)
   if (cursor) {
     const key = decodeCursor(cursor, sort)
     if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
-    conditions.push(afterCursor(key))
+    conditions.push(search && key.sort === 'created' ? Prisma.sql`f."rowid" < ${key.id}` : afterCursor(key))
   }
   const rows = await db.$queryRaw<SummaryRow[]>`
     SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
            t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
            s."name" AS "assigneeName"
-    FROM "Ticket" t LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
+    FROM ${search ? search.from : Prisma.sql`"Ticket" t`} LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ${whereClause(conditions)}
-    ${orderBy(sort)}
+    ${search ? Prisma.sql`ORDER BY f."rowid" DESC` : orderBy(sort)}
     LIMIT ${limit + 1}`
   const page = rows.slice(0, limit)
   const last = page.at(-1)

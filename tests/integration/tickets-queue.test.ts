@@ -145,24 +145,35 @@ describe('listTickets: keyset pagination', () => {
     checkWalk(pages, want, 100)
   })
 
-  it('searches message, name, login and reference (case-insensitive, LIKE wildcards are literal)', async () => {
+  it('searches message, name, login and reference by word prefix (case-insensitive, punctuation is not syntax)', async () => {
+    // Word-prefix semantics since the FTS5 index (lib/tickets/search.ts): "100%" is the word prefix
+    // "100" (names "Camille Martin 100…", messages "numéro 100…"), and a query of punctuation only
+    // ("_") matches nothing. Both used to be LIKE substrings.
+    const words = (s: Seed) =>
+      [s.reference, s.fullName, s.login, s.message].join(' ').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u)
     const cases: [string, (s: Seed) => boolean][] = [
       ['zorglub', (s) => s.message.includes('ZORGLUB')],
       ["o'brien_", (s) => s.fullName.includes("O'Brien_")],
       ['login1234', (s) => s.login.includes('login1234')],
       ['RL-Q00012', (s) => s.reference.includes('RL-Q00012')],
-      ['100%', () => false], // establishment is not a searched field; '%' is literal
-      ['_', (s) => s.fullName.includes('_')],
+      ['100%', (s) => words(s).some((w) => w.startsWith('100'))],
+      ['_', () => false],
     ]
     for (const [q, predicate] of cases) {
-      const { pages } = await walk({ q, sort: 'updated', limit: '50' })
-      checkWalk(pages, expected(predicate, 'updated'), 50)
+      for (const sort of ['created', 'updated'] as const) {
+        const { pages } = await walk({ q, sort, limit: '50' })
+        const want = expected(predicate, sort)
+        if (q !== '_') expect(want.length).toBeGreaterThan(0)
+        checkWalk(pages, want, 50)
+      }
     }
   })
 
   it('combines search with filters', async () => {
-    const { pages } = await walk({ q: 'zorglub', status: 'RESOLVED', sort: 'priority', limit: '5' })
-    checkWalk(pages, expected((s) => s.message.includes('ZORGLUB') && s.status === 'RESOLVED', 'priority'), 5)
+    for (const sort of ['created', 'updated', 'priority'] as const) {
+      const { pages } = await walk({ q: 'zorglub', status: 'RESOLVED', sort, limit: '5' })
+      checkWalk(pages, expected((s) => s.message.includes('ZORGLUB') && s.status === 'RESOLVED', sort), 5)
+    }
   })
 
   it('refuses invalid parameters with French messages', async () => {

@@ -76,7 +76,9 @@ async function main() {
       const plan = raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.args as unknown[])) as { detail: string }[]
       const details = plan.map((p) => p.detail)
       // A table or index scan, or a sort; scanning a LIMITed subquery's own rows is not one.
-      const flags = details.filter((d) => (/^SCAN\b/.test(d) && !/^SCAN \(subquery/.test(d)) || /TEMP B-TREE/.test(d))
+      // An FTS5 MATCH shows as "SCAN f VIRTUAL TABLE INDEX n:M…": an index lookup, not a scan.
+      const isScan = (d: string) => /^SCAN\b/.test(d) && !/^SCAN \(subquery/.test(d) && !/VIRTUAL TABLE INDEX \d+:M/.test(d)
+      const flags = details.filter((d) => isScan(d) || /TEMP B-TREE/.test(d))
       // A count is exact unless it counts a LIMITed subquery (a capped count).
       const exactCount = /count\(/i.test(c.sql) && !/\(\s*select[^)]*limit/i.test(c.sql)
       return { label: c.label, sql: c.sql.replace(/\s+/g, ' ').trim(), plan: details, flags, exactCount }

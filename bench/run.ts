@@ -163,8 +163,10 @@ async function main() {
   const admin = { email: 'bench-admin@relais.test', password: crypto.randomBytes(18).toString('base64url') }
   const servers: Server[] = []
   const rssMax: number[] = []
+  const rssLabels: string[] = []
   const stopServer = async (s: Server) => {
     rssMax.push(s.rss.stop())
+    rssLabels.push(`${rssMax.length === 1 ? 'submission' : 'queue'} server ${fmt(rssMax.at(-1))} MB`)
     await stopProcess(s.proc)
     servers.splice(servers.indexOf(s), 1)
   }
@@ -338,7 +340,7 @@ async function main() {
       ...(breakdown?.steps ?? []).map((b): [string, string] => [`per report: ${b.step}`, `${fmt(b.cpuUs / 1000, 3)} ms CPU, ${fmt(b.wallUs / 1000, 3)} ms wall (n=${b.n})`]),
       ['classifier (CPU time, one core)', classifier ? `${classifier.perSecond.toFixed(0)} msg/s (wall ${classifier.wallPerSecond.toFixed(0)}/s) on ${classifier.corpus} messages, avg ${classifier.avgChars} chars, from ${classifier.source}${classifier.perSecond300 ? `; ${classifier.perSecond300.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
       ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip, of which ${fmt(weight.sharedGzipKb)} kB also loaded by a 404 page (framework + root layout) (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
-      ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB`],
+      ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB (${rssLabels.join(', ')})`],
       ['total time', `${((performance.now() - t0) / 1000).toFixed(0)} s`],
     ]
     const planLines = (explain?.queries ?? []).map((q) => `- ${q.label}${q.flags.length ? ' **' + q.flags.join('; ') + '**' : ''}: ${q.plan.join(' / ')}\n  \`${q.sql.slice(0, 400)}\``)

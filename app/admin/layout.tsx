@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin', label: 'File d’attente' },
     { href: '/admin/echecs-interconnexion', label: 'Échecs d’interconnexion' },
     ...(canManageAccounts(viewer) ? [{ href: '/admin/comptes', label: 'Comptes' }] : []),
+    ...(canEditSettings(viewer) ? [{ href: '/admin/annuaire', label: 'Annuaire PRONOTE' }] : []),
     ...(canEditSettings(viewer) ? [{ href: '/admin/parametres', label: 'Paramètres' }] : []),
     ...(viewer.role === 'ADMIN' ? [{ href: '/admin/donnees', label: 'Données personnelles' }] : []),
   ]

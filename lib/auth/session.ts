@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '@/lib/result'
 import { loginPath } from './callback-url'
 import { authSecret, sessionCookieName } from './config'
 import { hasRole } from './policy'
+import { decodeSessionToken } from './session-token'
 import { roles, type Role, type Viewer } from './viewer'
 
 // The one place that asks "who is signed in?". The JWT cookie names the account; the account row is
@@ -36,6 +37,8 @@ async function viewerFromCookies(cookieMap: Record<string, string>): Promise<Vie
     secret,
     cookieName: sessionCookieName(),
     secureCookie: sessionCookieName().startsWith('__Secure-'),
+    // next-auth's own decode re-derives the key with HKDF on every call; this one memoises it.
+    decode: decodeSessionToken,
   })
   return token?.sub ? loadViewer(token.sub) : null
 }

@@ -50,18 +50,38 @@ export interface Timing {
   max: number
   status: number
   rows?: number
+  /** Set when fewer than the minimum were timed, with the reason. */
+  short?: string
 }
 
+export interface TimingOptions {
+  /** Timed requests every query gets (issue 6: at least 50). */
+  min: number
+  /** Timed requests wanted; those beyond `min` are dropped once the query has run `budgetMs`. */
+  target: number
+  budgetMs?: number
+  /**
+   * The one exception to `min`: a query whose median is over this after 10 timed requests is
+   * stopped there (50 would take minutes) and reported as short. Far above every target.
+   */
+  catastrophicMs?: number
+}
+
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+
 /**
- * Sequential timed GETs (after 3 untimed warm-ups); time is to the last byte of the body. A query
- * so slow that `n` runs would exceed `budgetMs` stops after 10 timed runs (its n says so).
+ * Sequential timed GETs (after 3 untimed warm-ups); time is to the last byte of the body. At least
+ * `min` are timed unless the query is catastrophically slow (then `short` says so).
  */
-export async function timeGet(session: Session, name: string, path: string, n: number, check?: (body: string) => number, budgetMs = 30_000): Promise<Timing> {
+export async function timeGet(session: Session, name: string, path: string, opts: TimingOptions, check?: (body: string) => number): Promise<Timing> {
+  const { min, target, budgetMs = 30_000, catastrophicMs = 1_000 } = opts
   const ms: number[] = []
-  const start = performance.now()
+  let start = 0
   let status = 0
   let rows: number | undefined
-  for (let i = -3; i < n; i++) {
+  let short: string | undefined
+  for (let i = -3; ms.length < Math.max(min, target); i++) {
+    if (i === 0) start = performance.now()
     const t0 = performance.now()
     const res = await session.fetch(path)
     const body = await res.text()
@@ -70,10 +90,14 @@ export async function timeGet(session: Session, name: string, path: string, n: n
     if (res.status !== 200) throw new Error(`${name}: GET ${path} answered ${res.status}: ${body.slice(0, 300)}`)
     if (i >= 0) ms.push(t)
     if (check && i === 0) rows = check(body)
-    if (ms.length >= 10 && performance.now() - start > budgetMs) break
+    if (ms.length >= min && performance.now() - start > budgetMs) break
+    if (ms.length >= 10 && ms.length < min && medianOf(ms) > catastrophicMs) {
+      short = `stopped after ${ms.length}: median ${medianOf(ms).toFixed(0)} ms > ${catastrophicMs} ms`
+      break
+    }
   }
   ms.sort((a, b) => a - b)
-  return { name, n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1)!, status, ...(rows === undefined ? {} : { rows }) }
+  return { name, n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1)!, status, ...(rows === undefined ? {} : { rows }), ...(short ? { short } : {}) }
 }
 
 interface Page {

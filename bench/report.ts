@@ -33,7 +33,7 @@ export function median(values: number[]): number | null {
 }
 
 /** Target checks of issue 6 §2; null values (a phase that could not run) count as missed. */
-export function checkTargets(s: Summary, queueCount: boolean | null, plansClean: boolean | null): [string, boolean][] {
+export function checkTargets(s: Summary, queueCount: boolean | null, plansClean: boolean | null, queueMinimumMet: boolean | null = null): [string, boolean][] {
   const q = s.queue_p95_ms
   const le = (v: number | null, max: number) => v !== null && v <= max
   return [
@@ -46,6 +46,7 @@ export function checkTargets(s: Summary, queueCount: boolean | null, plansClean:
     ['queue p95 ≤ 15 ms (filtered)', le(q.filtered, 15)],
     ['queue p95 ≤ 15 ms (search)', le(q.search, 15)],
     ['queue p95 ≤ 15 ms (deep)', le(q.deep, 15)],
+    ['queue: ≥ 50 timed requests per query', queueMinimumMet === true],
     ['deep ≤ 1.5 × first', q.deep !== null && q.first !== null && q.deep <= 1.5 * q.first],
     ['no exact count per page load', queueCount === false],
     ['query plans: index search, no temp B-tree', plansClean === true],

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { closedLoop, openLoop, type ClosedResult, type OpenResult, type Target } from './load'
 import { pageWeight } from './page-weight'
@@ -181,8 +182,11 @@ async function settle(targets: Target[]) {
 
 const walMb = (dbFile: string) => (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size / 2 ** 20 : 0)
 
+const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ')
+
 async function main() {
   const t0 = performance.now()
+  const loadAtStart = loadAvg()
   const tmp = path.join(root, 'bench', '.tmp', `run-${Date.now()}`)
   fs.mkdirSync(tmp, { recursive: true })
   const relaisDb = path.join(tmp, 'relais.db')
@@ -403,6 +407,7 @@ async function main() {
       ['classifier (CPU time, one core)', classifier ? `${classifier.perSecond.toFixed(0)} msg/s (wall ${classifier.wallPerSecond.toFixed(0)}/s) on ${classifier.corpus} messages, avg ${classifier.avgChars} chars, from ${classifier.source}${classifier.perSecond300 ? `; ${classifier.perSecond300.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
       ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip, of which ${fmt(weight.sharedGzipKb)} kB also loaded by a 404 page (framework + root layout) (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
       ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB (${rssLabels.join(', ')})`],
+      ['load average (1, 5, 15 min; 2 cores)', `at start ${loadAtStart}, at end ${loadAvg()}`],
       ['total time', `${((performance.now() - t0) / 1000).toFixed(0)} s${built.rebuilt ? ` (${((performance.now() - t0) / 1000 - built.seconds).toFixed(0)} s without the build)` : ''}`],
     ]
     const planLines = (explain?.queries ?? []).map((q) => `- ${q.label}${q.flags.length ? ' **' + q.flags.join('; ') + '**' : ''}: ${q.plan.join(' / ')}\n  \`${q.sql.slice(0, 400)}\``)

@@ -16,20 +16,25 @@ function configureConnection(sqlite: BetterSqlite3.Database) {
   sqlite.pragma('foreign_keys = ON')
 }
 
+/** The better-sqlite3 handle of Prisma's current connection (see `sqlite()`). */
+let prismaConnection: BetterSqlite3.Database | null = null
+
 /** Wraps the adapter factory so that each connection it opens is configured before first use. */
 function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
   const inner = new PrismaBetterSQLite3({ url })
-  const configure = async (connect: Promise<SqlDriverAdapter>) => {
+  const configure = async (connect: Promise<SqlDriverAdapter>, main: boolean) => {
     const adapter = await connect
     // The adapter keeps its better-sqlite3 handle on `client` (not part of its typed surface).
-    configureConnection((adapter as unknown as { client: BetterSqlite3.Database }).client)
+    const handle = (adapter as unknown as { client: BetterSqlite3.Database }).client
+    configureConnection(handle)
+    if (main) prismaConnection = handle
     return adapter
   }
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: () => configure(inner.connect()),
-    connectToShadowDb: () => configure(inner.connectToShadowDb()),
+    connect: () => configure(inner.connect(), true),
+    connectToShadowDb: () => configure(inner.connectToShadowDb(), false),
   }
 }
 
@@ -45,3 +50,21 @@ if (env().NODE_ENV !== 'production') globalForDb.relaisDb = db
 
 // Called by scripts/server.mjs after SIGTERM has drained the in-flight requests.
 ;(globalThis as { __relaisCloseDatabase?: () => Promise<void> }).__relaisCloseDatabase = () => db.$disconnect()
+
+/**
+ * The better-sqlite3 connection under `db`, for hot paths that run one prepared statement instead
+ * of a Prisma query (Prisma compiles every query: ~1 ms of CPU per insert). Deliberately the SAME
+ * connection, not a second one: better-sqlite3 is synchronous, so a second connection waiting on
+ * busy_timeout for a write lock held by an open Prisma transaction would block the event loop that
+ * transaction needs to finish (a 5 s stall, then SQLITE_BUSY), and a Prisma transaction that read
+ * before writing would fail with SQLITE_BUSY_SNAPSHOT after our commit. On the shared connection a
+ * caller runs synchronously between Prisma's statements; it must first check `inTransaction`: when
+ * true, a Prisma transaction is open on it (between two awaits) and the caller must go through
+ * Prisma instead, or its writes would join (and roll back with) that transaction.
+ * Integers come back as BigInt (the adapter sets defaultSafeIntegers).
+ */
+export async function sqlite(): Promise<BetterSqlite3.Database> {
+  if (!prismaConnection?.open) await db.$connect()
+  if (!prismaConnection?.open) throw new Error('The Prisma client has no open SQLite connection.')
+  return prismaConnection
+}

@@ -1,18 +1,147 @@
 import 'server-only'
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Classification } from '@/lib/catalogue/types'
 import { classify } from '@/lib/catalogue/classify'
-import { db } from '@/lib/db'
+import { db, sqlite } from '@/lib/db'
 import { ENT_CATEGORY, syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
 import { describeDiagnosis } from './diagnosis'
 import type { CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
-import { fieldErrorsFrom, reportSchema } from './schemas'
+import { fieldErrorsFrom, reportSchema, type ReportInput } from './schemas'
 
 const MAX_REFERENCE_ATTEMPTS = 5
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002'
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
+/** Dates as the Prisma SQLite adapter stores them (ISO 8601, explicit UTC offset). */
+const storedDate = (date: Date) => date.toISOString().replace('Z', '+00:00')
+
+interface NewTicket {
+  reference: string
+  tokenHash: string
+  report: ReportInput
+  verdict: Classification
+}
+
+// The common path of a submission: the same two rows Prisma would write (ticket + CREATED event),
+// through two statements prepared once per connection. `.run()` only: a RETURNING row read with
+// `.get()` keeps a statement open and blocks WAL checkpoints.
+//
+// Group commit: submissions that reach this point in the same turn of the event loop are written in
+// ONE transaction, so one fsync (synchronous=FULL) covers all of them; each caller is answered only
+// after that commit, so a 201 still means "on disk". better-sqlite3 blocks the event loop during the
+// fsync; requests arriving meanwhile form the next batch. Each ticket has its own savepoint: a failed
+// one (a reference collision) is rolled back alone and retried by its caller.
+type Outcome = { ok: true } | { ok: false; error: unknown }
+const preparedFor = new WeakMap<BetterSqlite3.Database, (batch: NewTicket[]) => Outcome[]>()
+
+function batchInsert(connection: BetterSqlite3.Database): (batch: NewTicket[]) => Outcome[] {
+  const cached = preparedFor.get(connection)
+  if (cached) return cached
+  const insertTicket = connection.prepare(`INSERT INTO "Ticket" ("reference", "trackingTokenHash", "message",
+    "fullName", "profile", "email", "establishment", "login", "entName", "entLogin", "url", "occurredAt",
+    "category", "autoCategory", "variant", "confidence", "evidence", "status", "createdAt", "updatedAt")
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?)`)
+  const insertEvent = connection.prepare(
+    `INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt") VALUES (?, 'CREATED', ?, ?)`,
+  )
+  // Nested in `all` below, so better-sqlite3 runs it as a savepoint.
+  const one = connection.transaction(({ reference, tokenHash, report: r, verdict }: NewTicket) => {
+    const now = storedDate(new Date())
+    const { lastInsertRowid } = insertTicket.run(
+      reference, tokenHash, r.message, r.fullName, r.profile, r.email, r.establishment, r.login, r.entName,
+      r.entLogin, r.url, storedDate(r.occurredAt), verdict.category, verdict.category, verdict.variant ?? null,
+      verdict.confidence, JSON.stringify(verdict.evidence), now, now,
+    )
+    insertEvent.run(lastInsertRowid, JSON.stringify({ status: 'NEW', category: verdict.category }), now)
+  })
+  const all = connection.transaction((batch: NewTicket[]) =>
+    batch.map((t): Outcome => {
+      try {
+        one(t)
+        return { ok: true }
+      } catch (error) {
+        return { ok: false, error }
+      }
+    }),
+  )
+  const run = (batch: NewTicket[]) => all.immediate(batch)
+  preparedFor.set(connection, run)
+  return run
+}
+
+interface Waiting {
+  ticket: NewTicket
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+let waiting: Waiting[] = []
+
+async function flush(): Promise<void> {
+  const batch = waiting
+  waiting = []
+  let connection: BetterSqlite3.Database
+  try {
+    connection = await sqlite()
+  } catch (error) {
+    for (const w of batch) w.reject(error)
+    return
+  }
+  // Synchronous from here: no Prisma statement can run in between. A Prisma transaction open on the
+  // connection (between two of its awaits) must not absorb these rows: go through Prisma, which waits.
+  if (connection.inTransaction) {
+    for (const w of batch) prismaInsert(w.ticket).then(w.resolve, w.reject)
+    return
+  }
+  let outcomes: Outcome[]
+  try {
+    outcomes = batchInsert(connection)(batch.map((w) => w.ticket))
+  } catch (error) {
+    for (const w of batch) w.reject(error) // the commit itself failed: nothing of the batch is stored
+    return
+  }
+  batch.forEach((w, i) => {
+    const outcome = outcomes[i]!
+    if (outcome.ok) w.resolve()
+    else w.reject(outcome.error)
+  })
+}
+
+function fastInsert(ticket: NewTicket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (waiting.push({ ticket, resolve, reject }) === 1) setImmediate(() => void flush())
+  })
+}
+
+/** The general path, through Prisma: an ENT identity report joins its EntFailure record atomically. */
+async function prismaInsert({ reference, tokenHash, report, verdict }: NewTicket): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const created = await tx.ticket.create({
+      data: {
+        reference,
+        trackingTokenHash: tokenHash,
+        ...report,
+        category: verdict.category,
+        autoCategory: verdict.category,
+        variant: verdict.variant ?? null,
+        confidence: verdict.confidence,
+        evidence: JSON.stringify(verdict.evidence),
+        status: 'NEW',
+        events: { create: { type: 'CREATED', after: JSON.stringify({ status: 'NEW', category: verdict.category }) } },
+      },
+      select: { id: true },
+    })
+    if (verdict.category === ENT_CATEGORY) await syncEntFailureForTicket(tx, created.id)
+  })
+}
+
+async function insertTicket(t: NewTicket): Promise<void> {
+  return t.verdict.category === ENT_CATEGORY ? prismaInsert(t) : fastInsert(t)
 }
 
 /**
@@ -29,25 +158,7 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   for (let attempt = 1; ; attempt++) {
     const reference = generateReference()
     try {
-      // One transaction: an ENT identity report joins its EntFailure record atomically.
-      await db.$transaction(async (tx) => {
-        const created = await tx.ticket.create({
-          data: {
-            reference,
-            trackingTokenHash: hashTrackingToken(token),
-            ...report,
-            category: verdict.category,
-            autoCategory: verdict.category,
-            variant: verdict.variant ?? null,
-            confidence: verdict.confidence,
-            evidence: JSON.stringify(verdict.evidence),
-            status: 'NEW',
-            events: { create: { type: 'CREATED', after: JSON.stringify({ status: 'NEW', category: verdict.category }) } },
-          },
-          select: { id: true },
-        })
-        if (verdict.category === ENT_CATEGORY) await syncEntFailureForTicket(tx, created.id)
-      })
+      await insertTicket({ reference, tokenHash: hashTrackingToken(token), report, verdict })
     } catch (error) {
       // 40 random bits make a collision rare; a fresh reference settles it.
       if (isUniqueViolation(error) && attempt < MAX_REFERENCE_ATTEMPTS) continue

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import { db, sqlite } from '@/lib/db'
+import { createReport } from '@/lib/reports/mutations'
+import { updateTicket } from '@/lib/tickets/mutations'
+import { createStaff, createTicketRow } from '../support/factories'
+
+// createReport writes the common case with two prepared statements on Prisma's own SQLite
+// connection (lib/db.ts `sqlite()`), and ENT identity reports through Prisma. Both must store the
+// same rows, and interleave safely with Prisma transactions (admin updates) on that connection.
+
+const message = 'Votre identifiant ou votre mot de passe est incorrect'
+const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identification impossible » avec un formulaire à envoyer.'
+
+async function file(input: Record<string, unknown>) {
+  const result = await createReport(input)
+  if (!result.ok) throw new Error(JSON.stringify(result))
+  return db.ticket.findUniqueOrThrow({ where: { reference: result.value.reference }, include: { events: true } })
+}
+
+describe('createReport storage', () => {
+  it('stores what Prisma would: columns, defaults, dates, one CREATED event', async () => {
+    const before = Date.now()
+    const t = await file({
+      message,
+      fullName: 'Ambroise Fast-Path',
+      profile: 'PARENT',
+      email: 'ambroise@exemple.fr',
+      establishment: 'Collège Jean Moulin',
+      login: 'afast',
+      url: 'https://0950000a.index-education.net/pronote/parent.html',
+      occurredAt: '2026-11-20T08:30',
+    })
+    expect(t).toMatchObject({
+      status: 'NEW',
+      category: 'BAD_CREDENTIALS',
+      autoCategory: 'BAD_CREDENTIALS',
+      priority: 0,
+      version: 1,
+      assigneeId: null,
+      entFailureId: null,
+      closedAt: null,
+      anonymizedAt: null,
+      publicMessage: null,
+      fullName: 'Ambroise Fast-Path',
+      email: 'ambroise@exemple.fr',
+      entName: null,
+      entLogin: null,
+    })
+    expect(t.trackingTokenHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(t.occurredAt.toISOString()).toBe('2026-11-20T07:30:00.000Z') // Paris time, read back as a Date
+    expect(t.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1)
+    expect(t.createdAt.getTime()).toBeLessThanOrEqual(Date.now())
+    expect(t.updatedAt).toEqual(t.createdAt)
+    expect(JSON.parse(t.evidence)).toEqual(expect.any(Array))
+    expect(t.events).toHaveLength(1)
+    expect(t.events[0]).toMatchObject({ type: 'CREATED', actorId: null, before: null, note: null })
+    expect(JSON.parse(t.events[0]!.after!)).toEqual({ status: 'NEW', category: 'BAD_CREDENTIALS' })
+    // Stored in the same text format as Prisma's own writes, so SQL comparisons on dates still sort.
+    const raw = (await sqlite()).prepare(`SELECT "createdAt", "occurredAt" FROM "Ticket" WHERE "id" = ?`).get(t.id) as Record<string, string>
+    expect(raw.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+    const viaPrisma = await createTicketRow()
+    const rawPrisma = (await sqlite()).prepare(`SELECT "createdAt" FROM "Ticket" WHERE "id" = ?`).get(viaPrisma.id) as Record<string, string>
+    expect(rawPrisma.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+  })
+
+  it('files ENT identity reports through Prisma, attached to their EntFailure', async () => {
+    const t = await file({ message: entMessage, fullName: 'Léa Fastpath', profile: 'ELEVE', entName: 'Toutatice', entLogin: 'lea.fastpath' })
+    expect(t.category).toBe('ENT_IDENTITY_MISMATCH')
+    expect(t.entFailureId).not.toBeNull()
+    expect(t.events.map((e) => e.type)).toEqual(['CREATED'])
+  })
+
+  it('never joins (nor rolls back with) a Prisma transaction that is open on the connection', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let pending: ReturnType<typeof createReport> | undefined
+    const outer = db.$transaction(async (tx) => {
+      await tx.staffUser.create({ data: { email: 'rolled-back@exemple.test', name: 'Rollback', passwordHash: 'x' } })
+      pending = createReport({ message, fullName: 'Pendant La Transaction', profile: 'ELEVE' })
+      await gate
+      throw new Error('roll back the outer transaction')
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await sqlite()).inTransaction).toBe(true)
+    release()
+    await expect(outer).rejects.toThrow('roll back the outer transaction')
+    const result = await pending!
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(await db.staffUser.count({ where: { email: 'rolled-back@exemple.test' } })).toBe(0)
+    expect(await db.ticket.count({ where: { reference: result.value.reference } })).toBe(1)
+  })
+
+  it('interleaves concurrent submissions with admin updates: no SQLITE_BUSY, every row stored', async () => {
+    const agent = await createStaff()
+    const target = await createTicketRow()
+    const submissions = Array.from({ length: 60 }, (_, i) =>
+      createReport(
+        i % 10 === 0
+          ? { message: entMessage, fullName: `Ent Concurrent ${i}`, profile: 'ELEVE', entName: 'Toutatice', entLogin: `ent.concurrent.${i}` }
+          : { message, fullName: `Concurrent ${i}`, profile: 'PARENT', login: `concurrent${i}` },
+      ),
+    )
+    const updates = (async () => {
+      let version = target.version
+      for (let i = 0; i < 10; i++) {
+        const r = await updateTicket(agent, target.reference, { version, assigneeId: i % 2 === 0 ? agent.id : null, note: `Relance ${i}` })
+        if (!r.ok) throw new Error(JSON.stringify(r))
+        version = r.value.version
+      }
+      return version
+    })()
+    const [results, finalVersion] = await Promise.all([Promise.all(submissions), updates])
+    expect(results.every((r) => r.ok)).toBe(true)
+    const references = results.map((r) => (r.ok ? r.value.reference : ''))
+    expect(new Set(references).size).toBe(60)
+    expect(await db.ticket.count({ where: { reference: { in: references } } })).toBe(60)
+    expect(await db.ticketEvent.count({ where: { type: 'CREATED', ticket: { reference: { in: references } } } })).toBe(60)
+    expect(finalVersion).toBe(target.version + 10)
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ version: target.version + 10, assigneeId: null })
+  })
+  it('commits submissions of one event-loop turn together; a failing one is rolled back alone', async () => {
+    // A temporary trigger lives on this connection only: it refuses one person's ticket.
+    const connection = await sqlite()
+    connection.exec(`CREATE TEMP TRIGGER "refuse_one" BEFORE INSERT ON "Ticket" WHEN new."fullName" = 'Refusé Parlabase'
+      BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`)
+    try {
+      const names = ['Groupe Un', 'Groupe Deux', 'Refusé Parlabase', 'Groupe Quatre', 'Groupe Cinq']
+      const settled = await Promise.allSettled(names.map((fullName) => createReport({ message, fullName, profile: 'ELEVE' })))
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+      expect(String((settled[2] as PromiseRejectedResult).reason)).toContain('refused by test trigger')
+      const stored = await db.ticket.findMany({ where: { fullName: { in: names } }, include: { events: true } })
+      expect(stored.map((t) => t.fullName).sort()).toEqual(['Groupe Cinq', 'Groupe Deux', 'Groupe Quatre', 'Groupe Un'])
+      expect(stored.every((t) => t.events.length === 1)).toBe(true)
+      expect(connection.inTransaction).toBe(false)
+    } finally {
+      connection.exec(`DROP TRIGGER "temp"."refuse_one"`)
+    }
+  })
+})

@@ -16,8 +16,9 @@ function configureConnection(sqlite: BetterSqlite3.Database) {
   sqlite.pragma('foreign_keys = ON')
 }
 
-/** The better-sqlite3 handle of Prisma's current connection (see `sqlite()`). */
-let prismaConnection: BetterSqlite3.Database | null = null
+// Kept on globalThis: outside production hot reload re-evaluates this module but reuses the client,
+// whose connection (and its better-sqlite3 handle, see `sqlite()`) stays open.
+const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisSqlite?: BetterSqlite3.Database }
 
 /** Wraps the adapter factory so that each connection it opens is configured before first use. */
 function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
@@ -27,7 +28,7 @@ function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
     // The adapter keeps its better-sqlite3 handle on `client` (not part of its typed surface).
     const handle = (adapter as unknown as { client: BetterSqlite3.Database }).client
     configureConnection(handle)
-    if (main) prismaConnection = handle
+    if (main) globalForDb.relaisSqlite = handle
     return adapter
   }
   return {
@@ -42,7 +43,6 @@ function createClient() {
   return new PrismaClient({ adapter: adapterFactory(env().DATABASE_URL) })
 }
 
-const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient }
 
 /** The one Prisma client; cached on globalThis outside production so hot reload reuses it. */
 export const db: PrismaClient = globalForDb.relaisDb ?? createClient()
@@ -64,7 +64,8 @@ if (env().NODE_ENV !== 'production') globalForDb.relaisDb = db
  * Integers come back as BigInt (the adapter sets defaultSafeIntegers).
  */
 export async function sqlite(): Promise<BetterSqlite3.Database> {
-  if (!prismaConnection?.open) await db.$connect()
-  if (!prismaConnection?.open) throw new Error('The Prisma client has no open SQLite connection.')
-  return prismaConnection
+  if (!globalForDb.relaisSqlite?.open) await db.$connect()
+  const connection = globalForDb.relaisSqlite
+  if (!connection?.open) throw new Error('The Prisma client has no open SQLite connection.')
+  return connection
 }

@@ -10,7 +10,7 @@ import {
   type ReportFormState,
   type ReportFormValues,
 } from '@/lib/reports/form'
-import { MESSAGE_MAX, fieldErrorsFrom, reportFields, reportSchema, type ReportField } from '@/lib/reports/schemas'
+import { MESSAGE_MAX, reportFields, type ReportField } from '@/lib/reports/fields'
 import type { FieldErrors } from '@/lib/result'
 import { submitReportAction } from './actions'
 import { Field, describedBy, fieldIds } from './_components/field'
@@ -26,9 +26,28 @@ function firstErrorField(errors: FieldErrors): ReportField | undefined {
   return reportFields.find((f) => errors[f]?.length)
 }
 
-function validate(form: HTMLFormElement): FieldErrors {
-  const parsed = reportSchema.safeParse(reportInputFromValues(reportValuesFromFormData(new FormData(form))))
-  return parsed.success ? {} : fieldErrorsFrom(parsed.error)
+// The one report schema (zod) is not part of the page's first load: it is fetched when the person
+// first focuses a field, well before they can submit. The server validates again in any case.
+type SchemaModule = typeof import('@/lib/reports/schemas')
+let schemaModule: SchemaModule | null = null
+let schemaLoading: Promise<SchemaModule | null> | null = null
+/** Set when the schema could not be fetched: submissions then go straight to the server's check. */
+let schemaUnavailable = false
+
+function loadSchema(): Promise<SchemaModule | null> {
+  schemaLoading ??= import('@/lib/reports/schemas').then(
+    (m) => (schemaModule = m),
+    () => {
+      schemaUnavailable = true
+      return null
+    },
+  )
+  return schemaLoading
+}
+
+function validate(schemas: SchemaModule, form: HTMLFormElement): FieldErrors {
+  const parsed = schemas.reportSchema.safeParse(reportInputFromValues(reportValuesFromFormData(new FormData(form))))
+  return parsed.success ? {} : schemas.fieldErrorsFrom(parsed.error)
 }
 
 export function ReportForm({ initialValues }: { initialValues: ReportFormValues }) {
@@ -84,7 +103,15 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
           event.preventDefault()
           return
         }
-        const found = validate(event.currentTarget)
+        const form = event.currentTarget
+        if (!schemaModule) {
+          if (schemaUnavailable) return // the server validates
+          // Not fetched yet (submitted without focusing a field): wait for it, then submit again.
+          event.preventDefault()
+          void loadSchema().then(() => form.requestSubmit())
+          return
+        }
+        const found = validate(schemaModule, form)
         const first = firstErrorField(found)
         if (first) {
           event.preventDefault()
@@ -92,9 +119,13 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
           document.getElementById(fieldIds(first).input)?.focus()
         } else setClientErrors(null)
       }}
+      onFocus={() => void loadSchema()}
       onChange={() => {
         // Once errors are showing, keep them in step with what is typed.
-        if (errorList.length > 0 && formRef.current) setClientErrors(validate(formRef.current))
+        if (errorList.length === 0) return
+        void loadSchema().then((schemas) => {
+          if (schemas && formRef.current) setClientErrors(validate(schemas, formRef.current))
+        })
       }}
     >
       {errorList.length > 0 ? (

@@ -1,6 +1,6 @@
 import { profileCodes, type CategoryCode, type ProfileCode } from '@/lib/catalogue/types'
 import type { FieldErrors } from '@/lib/result'
-import { fieldLimits, reportFields, type ReportField } from './schemas'
+import { fieldLimits, reportFields, type ReportField } from './fields'
 
 // What the public report form exchanges with its server action. Pure: used on both sides.
 

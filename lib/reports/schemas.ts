@@ -1,22 +1,10 @@
 import { z } from 'zod'
 import { profileCodes } from '@/lib/catalogue/types'
+import { MESSAGE_MAX, fieldLimits, reportFields, type ReportField } from './fields'
 import { parseOccurredAt } from './occurred-at'
 
 // The one schema for a report: the public form validates with it in the browser, the server action
 // and the JSON API validate with it again before anything is stored. Pure: imported on both sides.
-
-export const MESSAGE_MAX = 2000
-
-export const fieldLimits = {
-  message: MESSAGE_MAX,
-  fullName: 120,
-  email: 254,
-  establishment: 200,
-  login: 100,
-  entName: 100,
-  entLogin: 150,
-  url: 500,
-} as const
 
 /** A report may say it happened up to this long after "now" (clock skew), no further. */
 const FUTURE_TOLERANCE_MS = 60 * 60 * 1000
@@ -88,8 +76,12 @@ export const reportSchema = z.object({
 }, notAnObject)
 
 export type ReportInput = z.infer<typeof reportSchema>
-export type ReportField = keyof ReportInput
-export const reportFields = Object.keys(reportSchema.shape) as ReportField[]
+export { MESSAGE_MAX, fieldLimits, reportFields, type ReportField }
+
+// lib/reports/fields.ts lists the fields without zod; both directions must hold.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const fieldsMatchSchema: Same<ReportField, keyof ReportInput> = true
+void fieldsMatchSchema
 
 export const classifyRequestSchema = z.object({ message: messageSchema }, notAnObject)
 

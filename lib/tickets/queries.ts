@@ -109,10 +109,13 @@ export const COUNT_CAP = 10_000
 const FACET_TTL_MS = 15_000
 const facetCache = new Map<string, { at: number; value: TicketFacets }>()
 
-async function cappedCount(conditions: Prisma.Sql[]): Promise<CappedCount> {
-  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
-    SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Ticket" t ${whereClause(conditions)} LIMIT ${COUNT_CAP + 1})`
-  const n = Number(row?.n ?? 0)
+/** Row `i` of the facet statement: how many tickets match, counting at most COUNT_CAP + 1. */
+function cappedCountSql(i: number, conditions: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.sql`SELECT ${i} AS "i", COUNT(*) AS "n" FROM (SELECT 1 FROM "Ticket" t ${whereClause(conditions)} LIMIT ${COUNT_CAP + 1})`
+}
+
+function toCappedCount(value: number | bigint | undefined): CappedCount {
+  const n = Number(value ?? 0)
   return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false }
 }
 
@@ -120,27 +123,32 @@ async function cappedCount(conditions: Prisma.Sql[]): Promise<CappedCount> {
  * Counts per status and per category for the current filter. Each facet ignores its own filter
  * (the status counts show what choosing another status would give). Counting stops at COUNT_CAP
  * and results are cached briefly, so no page load pays for an exact count over a large table.
+ * All the counts are one UNION ALL statement (one round trip); with the (column, …, id) indexes each one is a
+ * covering index range of at most COUNT_CAP + 1 entries.
  */
 export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): Promise<TicketFacets> {
   const key = JSON.stringify([filter.assignee === 'me' ? viewer.id : null, filter])
   const hit = facetCache.get(key)
   if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value
-  const total = await cappedCount(filterConditions(viewer, filter))
-  const byStatus = {} as Record<TicketStatus, CappedCount>
-  for (const status of ticketStatuses) {
-    byStatus[status] = await cappedCount([
-      ...filterConditions(viewer, filter, 'status'),
-      Prisma.sql`t."status" = ${status}`,
-    ])
-  }
-  const byCategory = {} as Record<CategoryCode, CappedCount>
-  for (const category of categoryCodes) {
-    byCategory[category] = await cappedCount([
+  const conditions: Prisma.Sql[][] = [
+    filterConditions(viewer, filter),
+    ...ticketStatuses.map((status) => [...filterConditions(viewer, filter, 'status'), Prisma.sql`t."status" = ${status}`]),
+    ...categoryCodes.map((category) => [
       ...filterConditions(viewer, filter, 'category'),
       Prisma.sql`t."category" = ${category}`,
-    ])
-  }
-  const value = { total, byStatus, byCategory }
+    ]),
+  ]
+  const rows = await db.$queryRaw<{ i: number | bigint; n: number | bigint }[]>`${Prisma.join(
+    conditions.map((c, i) => cappedCountSql(i, c)),
+    ' UNION ALL ',
+  )}`
+  const counted = new Map(rows.map((r) => [Number(r.i), r.n]))
+  const at = (i: number) => toCappedCount(counted.get(i))
+  const byStatus = Object.fromEntries(ticketStatuses.map((s, i) => [s, at(1 + i)])) as Record<TicketStatus, CappedCount>
+  const byCategory = Object.fromEntries(
+    categoryCodes.map((c, i) => [c, at(1 + ticketStatuses.length + i)]),
+  ) as Record<CategoryCode, CappedCount>
+  const value = { total: at(0), byStatus, byCategory }
   if (facetCache.size > 500) facetCache.clear()
   facetCache.set(key, { at: Date.now(), value })
   return value

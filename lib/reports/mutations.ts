@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Classification } from '@/lib/catalogue/types'
 import { classify } from '@/lib/catalogue/classify'
 import { db, sqlite } from '@/lib/db'
+import { newTicketAttacher } from '@/lib/ent-failures/attach-new-ticket'
 import { ENT_CATEGORY, syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
@@ -50,6 +51,7 @@ function batchInsert(connection: BetterSqlite3.Database): (batch: NewTicket[]) =
   const insertEvent = connection.prepare(
     `INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt") VALUES (?, 'CREATED', ?, ?)`,
   )
+  const attachEnt = newTicketAttacher(connection)
   // Nested in `all` below, so better-sqlite3 runs it as a savepoint.
   const one = connection.transaction(({ reference, tokenHash, report: r, verdict }: NewTicket) => {
     const now = storedDate(new Date())
@@ -59,6 +61,11 @@ function batchInsert(connection: BetterSqlite3.Database): (batch: NewTicket[]) =
       verdict.confidence, JSON.stringify(verdict.evidence), now, now,
     )
     insertEvent.run(lastInsertRowid, JSON.stringify({ status: 'NEW', category: verdict.category }), now)
+    // An ENT identity report joins its EntFailure record in the same savepoint.
+    if (verdict.category === ENT_CATEGORY) {
+      attachEnt({ id: lastInsertRowid, fullName: r.fullName, profile: r.profile, establishment: r.establishment,
+        entName: r.entName, entLogin: r.entLogin, createdAt: now })
+    }
   })
   const all = connection.transaction((batch: NewTicket[]) =>
     batch.map((t): Outcome => {
@@ -118,7 +125,7 @@ function fastInsert(ticket: NewTicket): Promise<void> {
   })
 }
 
-/** The general path, through Prisma: an ENT identity report joins its EntFailure record atomically. */
+/** Through Prisma, when a Prisma transaction is open on the connection: an ENT identity report joins its EntFailure record atomically. */
 async function prismaInsert({ reference, tokenHash, report, verdict }: NewTicket): Promise<void> {
   await db.$transaction(async (tx) => {
     const created = await tx.ticket.create({
@@ -141,7 +148,7 @@ async function prismaInsert({ reference, tokenHash, report, verdict }: NewTicket
 }
 
 async function insertTicket(t: NewTicket): Promise<void> {
-  return t.verdict.category === ENT_CATEGORY ? prismaInsert(t) : fastInsert(t)
+  return fastInsert(t)
 }
 
 /**

@@ -63,11 +63,22 @@ describe('createReport storage', () => {
     expect(rawPrisma.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
   })
 
-  it('files ENT identity reports through Prisma, attached to their EntFailure', async () => {
+  it('files ENT identity reports in the same transaction, attached to their EntFailure (new record, then a repeat)', async () => {
     const t = await file({ message: entMessage, fullName: 'Léa Fastpath', profile: 'ELEVE', entName: 'Toutatice', entLogin: 'lea.fastpath' })
     expect(t.category).toBe('ENT_IDENTITY_MISMATCH')
     expect(t.entFailureId).not.toBeNull()
     expect(t.events.map((e) => e.type)).toEqual(['CREATED'])
+    const repeat = await file({ message: entMessage, fullName: 'Lea FASTPATH', profile: 'ELEVE', entName: 'toutatice', entLogin: 'LEA.FASTPATH' })
+    expect(repeat.entFailureId).toBe(t.entFailureId)
+    const record = await db.entFailure.findUniqueOrThrow({ where: { id: t.entFailureId! }, include: { events: { orderBy: { id: 'asc' } } } })
+    expect(record).toMatchObject({ identityKey: 'ent:toutatice|lea.fastpath', weakKey: false, status: 'OPEN', reportCount: 2, version: 2, entName: 'Toutatice', fullName: 'Léa Fastpath' })
+    expect(record.id).toMatch(/^c[0-9a-z]{24}$/)
+    expect(record.firstReportedAt).toEqual(t.createdAt)
+    expect(record.lastReportedAt).toEqual(repeat.createdAt)
+    expect(record.events.map((e) => [e.type, JSON.parse(e.after!)])).toEqual([
+      ['CREATED', { ticketId: t.id, status: 'OPEN' }],
+      ['REPORT_ADDED', { ticketId: repeat.id }],
+    ])
   })
 
   it('never joins (nor rolls back with) a Prisma transaction that is open on the connection', async () => {

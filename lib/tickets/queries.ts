@@ -130,6 +130,12 @@ export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): P
   const key = JSON.stringify([filter.assignee === 'me' ? viewer.id : null, filter])
   const hit = facetCache.get(key)
   if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value
+  if (filter.q) {
+    const value = await searchFacets(viewer, filter, filter.q)
+    if (facetCache.size > 500) facetCache.clear()
+    facetCache.set(key, { at: Date.now(), value })
+    return value
+  }
   const conditions: Prisma.Sql[][] = [
     filterConditions(viewer, filter),
     ...ticketStatuses.map((status) => [...filterConditions(viewer, filter, 'status'), Prisma.sql`t."status" = ${status}`]),
@@ -152,6 +158,43 @@ export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): P
   if (facetCache.size > 500) facetCache.clear()
   facetCache.set(key, { at: Date.now(), value })
   return value
+}
+
+/**
+ * Facets of a search in ONE pass over the newest COUNT_CAP + 1 hits of the full-text index (with the
+ * other filters), counted in memory: a membership test against the index in each count would
+ * re-read every hit of a common word ~20 times (11 s for a word in 27 % of 1,000,000 tickets; this
+ * pass: ~60 ms). When the hits go beyond that window, every count is a lower bound, shown as "n+".
+ */
+async function searchFacets(viewer: Viewer, filter: TicketFilter, q: string): Promise<TicketFacets> {
+  const byStatus = Object.fromEntries(ticketStatuses.map((s) => [s, 0])) as Record<TicketStatus, number>
+  const byCategory = Object.fromEntries(categoryCodes.map((c) => [c, 0])) as Record<CategoryCode, number>
+  let total = 0
+  let truncated = false
+  const search = ticketSearchSource(q)
+  if (search) {
+    const { status, category, q: _q, ...others } = filter
+    void _q
+    const rows = await db.$queryRaw<{ status: string; category: string }[]>`
+      SELECT t."status", t."category" FROM ${search.from}
+      ${whereClause([search.match, ...filterConditions(viewer, others)])}
+      ORDER BY f."rowid" DESC
+      LIMIT ${COUNT_CAP + 1}`
+    truncated = rows.length > COUNT_CAP
+    for (const row of truncated ? rows.slice(0, COUNT_CAP) : rows) {
+      const statusOk = !status || row.status === status
+      const categoryOk = !category || row.category === category
+      if (categoryOk && row.status in byStatus) byStatus[row.status as TicketStatus]++
+      if (statusOk && row.category in byCategory) byCategory[row.category as CategoryCode]++
+      if (statusOk && categoryOk) total++
+    }
+  }
+  const capped = (count: number): CappedCount => ({ count, capped: truncated })
+  return {
+    total: capped(total),
+    byStatus: Object.fromEntries(ticketStatuses.map((s) => [s, capped(byStatus[s])])) as Record<TicketStatus, CappedCount>,
+    byCategory: Object.fromEntries(categoryCodes.map((c) => [c, capped(byCategory[c])])) as Record<CategoryCode, CappedCount>,
+  }
 }
 
 /** Drops cached counts after a change so the agent sees their own update reflected. */

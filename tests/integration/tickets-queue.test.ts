@@ -204,6 +204,33 @@ describe('countTicketFacets', () => {
     }
   })
 
+  it('counts a search in one pass over the newest hits: exact below the cap, lower bounds beyond it', async () => {
+    const zorglub = seeds.filter((s) => s.message.includes('ZORGLUB'))
+    const small = await countTicketFacets(me, { q: 'zorglub', category: 'BAD_CREDENTIALS' })
+    expect(small.total).toEqual({ count: zorglub.filter((s) => s.category === 'BAD_CREDENTIALS').length, capped: false })
+    for (const status of ticketStatuses) {
+      const n = zorglub.filter((s) => s.category === 'BAD_CREDENTIALS' && s.status === status).length
+      expect(small.byStatus[status]).toEqual({ count: n, capped: false })
+    }
+    for (const category of categoryCodes) {
+      expect(small.byCategory[category]).toEqual({ count: zorglub.filter((s) => s.category === category).length, capped: false })
+    }
+
+    // "identifiant" is in ~99 % of the 12,000 tickets: counted over the newest COUNT_CAP hits only.
+    const hits = seeds.filter((s) => s.message.includes('identifiant')).sort((a, b) => b.id - a.id)
+    expect(hits.length).toBeGreaterThan(COUNT_CAP)
+    const window = hits.slice(0, COUNT_CAP)
+    const big = await countTicketFacets(me, { q: 'identifiant', status: 'NEW' })
+    expect(big.total).toEqual({ count: window.filter((s) => s.status === 'NEW').length, capped: true })
+    for (const status of ticketStatuses) {
+      expect(big.byStatus[status]).toEqual({ count: window.filter((s) => s.status === status).length, capped: true })
+    }
+    for (const category of categoryCodes) {
+      const n = window.filter((s) => s.status === 'NEW' && s.category === category).length
+      expect(big.byCategory[category]).toEqual({ count: n, capped: true })
+    }
+  })
+
   it('stops counting at the cap', async () => {
     const facets = await countTicketFacets(me, {})
     expect(facets.total).toEqual({ count: COUNT_CAP, capped: true })

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
+import { Suspense } from 'react'
+import type { Viewer } from '@/lib/auth/viewer'
 import { requireViewer } from '@/lib/auth/session'
 import { countTicketFacets, listAssignableStaff, listTickets } from '@/lib/tickets/queries'
 import { categoryOptions } from '@/lib/tickets/labels'
-import { queueHref, queueParamsFrom } from '@/lib/tickets/queue-url'
-import { filterFromQuery, ticketListQuerySchema } from '@/lib/tickets/schemas'
+import { queueHref, queueParamsFrom, type QueueParams } from '@/lib/tickets/queue-url'
+import { filterFromQuery, ticketListQuerySchema, type TicketFilter } from '@/lib/tickets/schemas'
 import { BulkForm } from './_components/bulk-form'
 import { QueueCounts, formatCount } from './_components/queue-counts'
 import { QueueFilters } from './_components/queue-filters'
@@ -14,13 +16,29 @@ export const metadata: Metadata = { title: 'Signalements' }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
+/**
+ * The counts stream in after the list: when they are not cached (every 15 s, or after a change) they
+ * are the slowest part of the page, and the agent should not wait for them to see the tickets.
+ */
+async function Facets({ viewer, params, filter }: { viewer: Viewer; params: QueueParams; filter: TicketFilter }) {
+  const facets = await countTicketFacets(viewer, filter)
+  return (
+    <>
+      <p aria-live="polite">
+        <strong>{formatCount(facets.total)}</strong> signalement{facets.total.count > 1 ? 's' : ''} pour ces filtres.
+      </p>
+      <QueueCounts params={params} facets={facets} />
+    </>
+  )
+}
+
 export default async function QueuePage({ searchParams }: Props) {
   const viewer = await requireViewer('AGENT', '/admin')
   const params = queueParamsFrom(await searchParams)
   const [page, staff] = await Promise.all([listTickets(viewer, params), listAssignableStaff(viewer)])
   const errors = page.ok ? {} : (page.fieldErrors ?? {})
   const query = ticketListQuerySchema.safeParse(params)
-  const facets = page.ok && query.success ? await countTicketFacets(viewer, filterFromQuery(query.data)) : null
+  const filter = page.ok && query.success ? filterFromQuery(query.data) : null
 
   return (
     <main className="container" style={{ maxWidth: 1100 }}>
@@ -32,13 +50,10 @@ export default async function QueuePage({ searchParams }: Props) {
         </div>
       ) : (
         <>
-          {facets ? (
-            <>
-              <p aria-live="polite">
-                <strong>{formatCount(facets.total)}</strong> signalement{facets.total.count > 1 ? 's' : ''} pour ces filtres.
-              </p>
-              <QueueCounts params={params} facets={facets} />
-            </>
+          {filter ? (
+            <Suspense fallback={<p className="hint">Décompte des signalements…</p>}>
+              <Facets viewer={viewer} params={params} filter={filter} />
+            </Suspense>
           ) : null}
           {page.value.items.length === 0 ? (
             <div className="notice notice-info">

@@ -64,6 +64,7 @@ export function createRawStore(sqlite: Database.Database) {
     linkTicket.run(id, now, ticketId)
   }
 
+  // Called inside groupCommit's outer transaction, better-sqlite3 runs it as a savepoint.
   return sqlite.transaction(({ reference, tokenHash, report: r, verdict: v }: StoredReport) => {
     const now = prismaDate(Date.now())
     const { lastInsertRowid } = insertTicket.run(reference, tokenHash, r.message, r.fullName, r.profile, r.email,
@@ -72,4 +73,39 @@ export function createRawStore(sqlite: Database.Database) {
     insertEvent.run(lastInsertRowid, JSON.stringify({ status: 'NEW', category: v.category }), now)
     if (v.category === 'ENT_IDENTITY_MISMATCH') attachEntFailure(lastInsertRowid, r, now)
   })
+}
+
+/**
+ * Group commit, as createReport does since it writes through prepared statements (lib/reports/
+ * mutations.ts): the reports that reach the store in one turn of the event loop are written in ONE
+ * transaction (one fsync with synchronous=FULL), each in its own savepoint, and each caller is
+ * answered only after that commit. Returns `submit(report, done)`; `done(error?)` runs after the commit.
+ */
+export function groupCommit(sqlite: Database.Database, store: (r: StoredReport) => void) {
+  let waiting: { report: StoredReport; done: (error?: unknown) => void }[] = []
+  const all = sqlite.transaction((batch: StoredReport[]) =>
+    batch.map((r): unknown => {
+      try {
+        store(r)
+        return undefined
+      } catch (error) {
+        return error ?? new Error('store failed')
+      }
+    }),
+  )
+  const flush = () => {
+    const batch = waiting
+    waiting = []
+    let errors: unknown[]
+    try {
+      errors = all.immediate(batch.map((w) => w.report))
+    } catch (error) {
+      for (const w of batch) w.done(error) // the commit itself failed: nothing of the batch is stored
+      return
+    }
+    batch.forEach((w, i) => w.done(errors[i]))
+  }
+  return (report: StoredReport, done: (error?: unknown) => void) => {
+    if (waiting.push({ report, done }) === 1) setImmediate(flush)
+  }
 }

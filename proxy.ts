@@ -1,6 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
-import { contentSecurityPolicy, createNonce, securityHeaders, servedOverHttps } from '@/lib/security/headers'
+import {
+  API_CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  createNonce,
+  securityHeaders,
+  servedOverHttps,
+} from '@/lib/security/headers'
 
 // Security headers on every response, and a per-request CSP nonce for pages (Next.js reads the
 // nonce from the request's Content-Security-Policy header and puts it on its own scripts; the root
@@ -14,6 +20,20 @@ export function proxy(request: NextRequest) {
     trustProxy: TRUST_PROXY,
     publicUrls: [APP_ORIGIN, NEXTAUTH_URL],
   })
+  const { pathname } = request.nextUrl
+  // JSON API (the queue's hot path): the same security headers with a constant CSP, and the request
+  // passed on untouched — no nonce to make, no request headers to rewrite. next-auth's routes
+  // (/api/auth/*) render HTML pages and keep the page treatment below.
+  if (pathname.startsWith('/api/') && !pathname.startsWith('/api/auth/')) {
+    const response = NextResponse.next()
+    response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY)
+    for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value)
+    if (pathname.startsWith('/api/reports/')) {
+      response.headers.set('Referrer-Policy', 'no-referrer')
+      response.headers.set('X-Robots-Tag', 'noindex')
+    }
+    return response
+  }
   const nonce = createNonce()
   const csp = contentSecurityPolicy({ nonce, https, development: NODE_ENV === 'development' })
 

@@ -33,6 +33,12 @@ export function contentSecurityPolicy({ nonce, https, development }: HeaderConte
   return directives.join('; ')
 }
 
+/**
+ * CSP of JSON API responses: they load nothing and may be framed by nobody. Constant, so the API's
+ * hot path needs no nonce (next-auth's own HTML pages under /api/auth get the page policy).
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
 /** Headers set on every response (pages, API, server actions). */
 export function securityHeaders({ https }: Pick<HeaderContext, 'https'>): Record<string, string> {
   const headers: Record<string, string> = {

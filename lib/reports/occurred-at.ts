@@ -1,32 +1,10 @@
 // Dates typed in the report form. A datetime-local value carries no time zone: Relais serves French
 // schools, so it is read as Paris time (the server may run in UTC). Pure: used on both sides.
 
-export const REPORT_TIME_ZONE = 'Europe/Paris'
+import { fromParisWallClock, parisWallClock } from '@/lib/time/paris'
 
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 const isoWithZonePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
-
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: REPORT_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
-
-function zonedParts(date: Date) {
-  const get = (type: string) => Number(partsFormatter.formatToParts(date).find((p) => p.type === type)?.value)
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
-}
-
-/** Offset of Paris from UTC at instant t, in milliseconds. */
-function offsetAt(t: number): number {
-  const p = zonedParts(new Date(t))
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000
-}
 
 /** Parses an ISO date with zone, or a datetime-local value read as Paris time; null when invalid. */
 export function parseOccurredAt(value: string): Date | null {
@@ -37,10 +15,7 @@ export function parseOccurredAt(value: string): Date | null {
     const check = new Date(naive)
     // Rejects 2026-02-31 and the like, which Date.UTC would silently roll over.
     if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null
-    let t = naive - offsetAt(naive)
-    const corrected = offsetAt(t)
-    if (corrected !== naive - t) t = naive - corrected
-    return new Date(t)
+    return fromParisWallClock(y, mo, d, h, mi, s)
   }
   if (!isoWithZonePattern.test(value)) return null
   const t = Date.parse(value)
@@ -49,7 +24,7 @@ export function parseOccurredAt(value: string): Date | null {
 
 /** A Date as a datetime-local value in Paris time (minute precision), e.g. "2026-11-27T14:05". */
 export function toDateTimeLocal(date: Date): string {
-  const p = zonedParts(date)
+  const p = parisWallClock(date)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`
 }

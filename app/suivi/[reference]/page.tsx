@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation'
 import { DiagnosisCard } from '@/app/_components/diagnosis-card'
 import { publicOriginFromHeaders } from '@/lib/http/origin'
 import { trackingPath } from '@/lib/reports/dto'
-import { REPORT_TIME_ZONE } from '@/lib/reports/occurred-at'
+import { PARIS_TIME_ZONE } from '@/lib/time/paris'
 import { getTrackedReport } from '@/lib/reports/queries'
 
 // The private tracking page: the token in its URL is the only key, so it is kept out of search
@@ -20,7 +20,7 @@ export const dynamic = 'force-dynamic'
 type SearchParams = Record<string, string | string[] | undefined>
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: REPORT_TIME_ZONE })
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS_TIME_ZONE })
 
 export default async function TrackingPage({
   params,

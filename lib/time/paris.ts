@@ -1,0 +1,47 @@
+// Relais serves French schools: calendar days and typed dates are Paris wall-clock time, whatever
+// the server's zone. Pure: used on both sides.
+
+export const PARIS_TIME_ZONE = 'Europe/Paris'
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
+
+export interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+/** The Paris wall-clock reading of an instant. */
+export function parisWallClock(date: Date): WallClock {
+  const parts = partsFormatter.formatToParts(date)
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
+}
+
+/** Offset of Paris from UTC at instant t (ms since epoch), in milliseconds. */
+function offsetAt(t: number): number {
+  const p = parisWallClock(new Date(t))
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000
+}
+
+/** The instant at which Paris clocks show this wall-clock time (month 1-12). */
+export function fromParisWallClock(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second)
+  let t = naive - offsetAt(naive)
+  // A second pass settles times near a daylight-saving change, where the first guess's offset differs.
+  const corrected = offsetAt(t)
+  if (corrected !== naive - t) t = naive - corrected
+  return new Date(t)
+}

@@ -1,19 +1,14 @@
-import { authorizeApi } from '@/lib/auth/api'
+import { authorizeAdminWrite } from '@/lib/http/admin-write'
 import { messageFor } from '@/lib/result'
-import { withinBodyLimit } from '@/lib/security/body-limit'
-import { refuseCrossOrigin } from '@/lib/security/origin'
 import { exportPersonalData } from '@/lib/security/privacy'
 
 export const dynamic = 'force-dynamic'
 
 /** POST (form or JSON) {kind: email|login, value} → the person's data as a JSON download. ADMIN only. */
 export async function POST(request: Request) {
-  const crossOrigin = refuseCrossOrigin(request)
-  if (crossOrigin) return crossOrigin
-  const auth = await authorizeApi('ADMIN', request)
-  if (!auth.ok) return auth.response
-  const bounded = await withinBodyLimit(request, 4 * 1024)
-  if (bounded instanceof Response) return bounded
+  const guard = await authorizeAdminWrite(request, 'ADMIN', 4 * 1024)
+  if (!guard.ok) return guard.response
+  const { viewer, request: bounded } = guard
 
   let input: unknown
   try {
@@ -22,7 +17,7 @@ export async function POST(request: Request) {
   } catch {
     return Response.json({ error: 'invalid_request', message: messageFor('VALIDATION') }, { status: 400 })
   }
-  const result = await exportPersonalData(auth.viewer, input)
+  const result = await exportPersonalData(viewer, input)
   if (!result.ok) {
     return Response.json(
       { error: result.code.toLowerCase(), message: messageFor(result.code), fieldErrors: result.fieldErrors },

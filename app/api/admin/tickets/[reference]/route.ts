@@ -1,6 +1,5 @@
 import { authorizeApi } from '@/lib/auth/api'
-import { ADMIN_JSON_MAX_BYTES, withinBodyLimit } from '@/lib/security/body-limit'
-import { refuseCrossOrigin } from '@/lib/security/origin'
+import { authorizeAdminWrite } from '@/lib/http/admin-write'
 import { handleGetTicket, handlePatchTicket } from '@/lib/tickets/api'
 
 type Context = { params: Promise<{ reference: string }> }
@@ -12,11 +11,7 @@ export async function GET(request: Request, { params }: Context) {
 }
 
 export async function PATCH(request: Request, { params }: Context) {
-  const crossOrigin = refuseCrossOrigin(request)
-  if (crossOrigin) return crossOrigin
-  const auth = await authorizeApi('AGENT', request)
-  if (!auth.ok) return auth.response
-  const bounded = await withinBodyLimit(request, ADMIN_JSON_MAX_BYTES)
-  if (bounded instanceof Response) return bounded
-  return handlePatchTicket(auth.viewer, (await params).reference, bounded)
+  const guard = await authorizeAdminWrite(request, 'AGENT')
+  if (!guard.ok) return guard.response
+  return handlePatchTicket(guard.viewer, (await params).reference, guard.request)
 }

@@ -147,10 +147,6 @@ async function prismaInsert({ reference, tokenHash, report, verdict }: NewTicket
   })
 }
 
-async function insertTicket(t: NewTicket): Promise<void> {
-  return fastInsert(t)
-}
-
 /**
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh
  * reference and the hash of a tracking token. Public: no viewer. The token is returned once.
@@ -165,7 +161,7 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   for (let attempt = 1; ; attempt++) {
     const reference = generateReference()
     try {
-      await insertTicket({ reference, tokenHash: hashTrackingToken(token), report, verdict })
+      await fastInsert({ reference, tokenHash: hashTrackingToken(token), report, verdict })
     } catch (error) {
       // 40 random bits make a collision rare; a fresh reference settles it.
       if (isUniqueViolation(error) && attempt < MAX_REFERENCE_ATTEMPTS) continue

@@ -19,16 +19,16 @@ interface Ctx {
   sentence: number
 }
 
-function findAll(re: RegExp, norm: Normalized, push: (from: number, to: number, sentence: number) => void) {
-  const text = norm.text
-  re.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text)) !== null) {
-    const from = m.index
-    push(from, from + m[0].length, sentenceOf(norm, from))
-    if (m[0].length === 0) re.lastIndex++
-  }
-}
+// Module-level copies of the imported bindings: read once here instead of through the module
+// namespace on every call in the hot loops below.
+const SIGNALS = signals
+const CONTEXTS = contexts
+const LIT_SCAN = literalScan
+const LIT_INDEX = literalIndexOf
+const LIT_PREFIXES = literalPrefixes
+const LIT_COUNT = literals.length
+const SENTENCE_OF = sentenceOf
+const NORMALIZE = normalizeShared
 
 function meets(need: number[][] | undefined, present: Uint8Array): boolean {
   if (!need) return true
@@ -49,35 +49,85 @@ function meets(need: number[][] | undefined, present: Uint8Array): boolean {
 function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
   const text = norm.text
   const hits: Hit[] = []
-  const present = new Uint8Array(literals.length)
-  literalScan.lastIndex = 0
+  const present = new Uint8Array(LIT_COUNT)
+  const scanRe = LIT_SCAN
+  scanRe.lastIndex = 0
   let m: RegExpExecArray | null
   // Padded so that pre-check literals can require word boundaries (" ent ").
   const padded = ` ${text} `
-  while ((m = literalScan.exec(padded)) !== null) {
-    for (const j of literalPrefixes[literalIndexOf.get(m[1] as string) as number] as number[]) present[j] = 1
-    literalScan.lastIndex++
+  while ((m = scanRe.exec(padded)) !== null) {
+    const prefixes = LIT_PREFIXES[LIT_INDEX.get(m[1] as string) as number] as number[]
+    for (let k = 0; k < prefixes.length; k++) present[prefixes[k] as number] = 1
+    scanRe.lastIndex++
   }
-  for (const sig of signals) {
+  for (let s = 0; s < SIGNALS.length; s++) {
+    const sig = SIGNALS[s] as Signal
     if (!meets(sig.need, present)) continue
-    findAll(sig.re, norm, (from, to, sentence) => hits.push({ sig, from, to, sentence }))
+    const re = sig.re
+    re.lastIndex = 0
+    while ((m = re.exec(text)) !== null) {
+      const from = m.index
+      const len = m[0].length
+      hits.push({ sig, from, to: from + len, sentence: SENTENCE_OF(norm, from) })
+      if (len === 0) re.lastIndex++
+    }
   }
   return { hits, present }
 }
 
-/** Context matches, computed only when a rule asks for them. */
-function lazyContexts(norm: Normalized, present: Uint8Array) {
-  const cache = new Map<ContextKind, Ctx[]>()
-  return (kind: ContextKind): Ctx[] => {
-    let found = cache.get(kind)
-    if (!found) {
-      const list: Ctx[] = []
-      const rule = contexts[kind]
-      if (meets(rule.need, present)) findAll(rule.re, norm, (from, to, sentence) => list.push({ from, to, sentence }))
-      cache.set(kind, list)
-      found = list
+const KINDS: readonly ContextKind[] = ['web', 'client', 'other', 'entSide', 'feature', 'credentialsOk', 'now', 'sequence', 'past']
+const KIND_INDEX = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<ContextKind, number>
+
+/** Context matches, computed only when a rule asks for them (cached per classification). */
+class Contexts {
+  private readonly cache: (Ctx[] | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]
+  constructor(
+    private readonly norm: Normalized,
+    private readonly present: Uint8Array,
+  ) {}
+
+  get(kind: ContextKind): Ctx[] {
+    const i = KIND_INDEX[kind]
+    let found = this.cache[i]
+    if (found === undefined) {
+      found = []
+      const rule = CONTEXTS[kind]
+      if (meets(rule.need, this.present)) {
+        const norm = this.norm
+        const text = norm.text
+        const re = rule.re
+        re.lastIndex = 0
+        let m: RegExpExecArray | null
+        while ((m = re.exec(text)) !== null) {
+          const from = m.index
+          const len = m[0].length
+          found.push({ from, to: from + len, sentence: SENTENCE_OF(norm, from) })
+          if (len === 0) re.lastIndex++
+        }
+      }
+      this.cache[i] = found
     }
     return found
+  }
+
+  has(kind: ContextKind): boolean {
+    return this.get(kind).length > 0
+  }
+
+  near(kind: ContextKind, h: Hit, span: number): boolean {
+    const list = this.get(kind)
+    for (let i = 0; i < list.length; i++) if (near(list[i] as Ctx, h, span)) return true
+    return false
+  }
+
+  /** Proximity in characters only, ignoring sentences. */
+  close(kind: ContextKind, h: Hit, span: number): boolean {
+    const list = this.get(kind)
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i] as Ctx
+      if ((c.from > h.to ? c.from - h.to : h.from - c.to) <= span) return true
+    }
+    return false
   }
 }
 
@@ -128,7 +178,7 @@ const UNKNOWN_NO_SIGNAL = "Aucun message de connexion connu n'a été reconnu da
 
 export function classify(text: string): Classification {
   const input = typeof text === 'string' ? text : ''
-  const norm = normalizeShared(input)
+  const norm = NORMALIZE(input)
   if (norm.text.length === 0) {
     return { category: 'UNKNOWN', confidence: 0.1, evidence: [], reason: 'Le texte est vide.' }
   }
@@ -136,33 +186,28 @@ export function classify(text: string): Classification {
   const hits = dropContained(raw)
   if (hits.length === 0) return { category: 'UNKNOWN', confidence: 0.2, evidence: [], reason: UNKNOWN_NO_SIGNAL }
 
-  const ctx = lazyContexts(norm, present)
-  const hasCtx = (kind: ContextKind) => ctx(kind).length > 0
-  const ctxNear = (kind: ContextKind, h: Hit, span: number) => ctx(kind).some((c) => near(c, h, span))
-  // Proximity in characters only, ignoring sentences.
-  const ctxClose = (kind: ContextKind, h: Hit, span: number) =>
-    ctx(kind).some((c) => (c.from > h.to ? c.from - h.to : h.from - c.to) <= span)
+  const ctx = new Contexts(norm, present)
 
   // 1. Demote signals attributed to something else (rules 3, 4, 6) and drop negated credentials.
     const live: Hit[] = []
   const demoted: { hit: Hit; why: string }[] = []
   for (const h of hits) {
     const cat = h.sig.category
-    if (cat === 'BAD_CREDENTIALS' && ctxNear('credentialsOk', h, 30)) continue
+    if (cat === 'BAD_CREDENTIALS' && ctx.near('credentialsOk', h, 30)) continue
     if (cat !== 'UNKNOWN') {
-      if (hasCtx('client') && (ctxNear('client', h, 60) || !hasCtx('web'))) {
+      if (ctx.has('client') && (ctx.near('client', h, 60) || !ctx.has('web'))) {
         demoted.push({ hit: h, why: 'message vu dans le Client PRONOTE ou la console d’hébergement' })
         continue
       }
-      if (ctxNear('other', h, 40)) {
+      if (ctx.near('other', h, 40)) {
         demoted.push({ hit: h, why: 'message attribué à un autre système que PRONOTE' })
         continue
       }
-      if (cat !== 'BAD_CREDENTIALS' && cat !== 'ENT_IDENTITY_MISMATCH' && ctxNear('entSide', h, 40)) {
+      if (cat !== 'BAD_CREDENTIALS' && cat !== 'ENT_IDENTITY_MISMATCH' && ctx.near('entSide', h, 40)) {
         demoted.push({ hit: h, why: 'message affiché par l’ENT ou EduConnect, pas par PRONOTE' })
         continue
       }
-      if (h.sig.weak && ctxClose('feature', h, 25)) {
+      if (h.sig.weak && ctx.close('feature', h, 25)) {
         demoted.push({ hit: h, why: 'mot-clé employé à propos d’une fonctionnalité, pas de la connexion' })
         continue
       }
@@ -196,12 +241,12 @@ export function classify(text: string): Classification {
     const strong = live.filter((h) => h.sig.weight >= 2)
     let pool = strong.length > 0 ? strong : live
     // A hit that follows "avant", "au début", "hier"… in its sentence is history, not the current message.
-    const pastCtx = ctx('past')
-    const nowCtx = ctx('now')
+    const pastCtx = ctx.get('past')
+    const nowCtx = ctx.get('now')
     const current = pool.filter((h) => !isPast(h, pastCtx, nowCtx))
     const droppedPast = current.length > 0 && current.length < pool.length
     if (droppedPast) pool = current
-    const story = nowCtx.length > 0 || pastCtx.length > 0 || hasCtx('sequence')
+    const story = nowCtx.length > 0 || pastCtx.length > 0 || ctx.has('sequence')
     const poolCats = new Set(pool.map((h) => h.sig.category))
     if (droppedPast && poolCats.size === 1) {
       // Rule 2: what they saw before is history; the current message decides.

@@ -3,7 +3,7 @@
 // normalised text (see normalize.ts). Product rules: /work/shared/DOMAIN.md §7.
 
 import { normalizeShared, sentenceOf, type Normalized } from './normalize'
-import { contexts, literalIndexOf, literalPrefixes, literals, literalScan, signals, type ContextKind, type Signal } from './signals'
+import { contexts, literals, markLiterals, signals, type ContextKind, type Signal } from './signals'
 import type { CategoryCode, Classification, Evidence } from './types'
 
 interface Hit {
@@ -23,9 +23,7 @@ interface Ctx {
 // namespace on every call in the hot loops below.
 const SIGNALS = signals
 const CONTEXTS = contexts
-const LIT_SCAN = literalScan
-const LIT_INDEX = literalIndexOf
-const LIT_PREFIXES = literalPrefixes
+const MARK_LITERALS = markLiterals
 const LIT_COUNT = literals.length
 const SENTENCE_OF = sentenceOf
 const NORMALIZE = normalizeShared
@@ -50,16 +48,8 @@ function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
   const text = norm.text
   const hits: Hit[] = []
   const present = new Uint8Array(LIT_COUNT)
-  const scanRe = LIT_SCAN
-  scanRe.lastIndex = 0
+  MARK_LITERALS(text, present)
   let m: RegExpExecArray | null
-  // Padded so that pre-check literals can require word boundaries (" ent ").
-  const padded = ` ${text} `
-  while ((m = scanRe.exec(padded)) !== null) {
-    const prefixes = LIT_PREFIXES[LIT_INDEX.get(m[1] as string) as number] as number[]
-    for (let k = 0; k < prefixes.length; k++) present[prefixes[k] as number] = 1
-    scanRe.lastIndex++
-  }
   for (let s = 0; s < SIGNALS.length; s++) {
     const sig = SIGNALS[s] as Signal
     if (!meets(sig.need, present)) continue

@@ -42,13 +42,18 @@ for (const [chars, to] of FOLD_SRC) {
     if (up < TABLE_SIZE) FOLD[up] = to.charCodeAt(0)
   }
 }
-// Two-letter expansions: œ Œ æ Æ ß
-const EXPAND: Record<number, [number, number]> = {
-  0x153: [111, 101],
-  0x152: [111, 101],
-  0xe6: [97, 101],
-  0xc6: [97, 101],
-  0xdf: [115, 115],
+// Two-letter expansions: œ Œ æ Æ ß (first and second folded letter, 0 = none)
+const EXPAND_1 = new Uint8Array(TABLE_SIZE)
+const EXPAND_2 = new Uint8Array(TABLE_SIZE)
+for (const [code, a, b] of [
+  [0x153, 111, 101],
+  [0x152, 111, 101],
+  [0xe6, 97, 101],
+  [0xc6, 97, 101],
+  [0xdf, 115, 115],
+] as const) {
+  EXPAND_1[code] = a
+  EXPAND_2[code] = b
 }
 
 function isBreak(code: number): boolean {
@@ -56,12 +61,10 @@ function isBreak(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 59 || code === 10 || code === 13 || code === 0x2026
 }
 
+// The buffer only ever holds ASCII codes, which every single-byte decoder maps to themselves.
+const ASCII = new TextDecoder('latin1')
 function toAscii(buf: Uint8Array, len: number): string {
-  let s = ''
-  for (let i = 0; i < len; i += 8192) {
-    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(len, i + 8192)) as unknown as number[])
-  }
-  return s
+  return ASCII.decode(buf.subarray(0, len))
 }
 
 // Scratch buffers reused across calls (the classifier is synchronous and single-threaded), so a
@@ -101,14 +104,14 @@ export function normalizeShared(input: string): Normalized {
     let out = code < TABLE_SIZE ? (FOLD[code] as number) : 0
     let second = 0
     if (out === 0) {
-      const exp = EXPAND[code]
-      if (exp === undefined) {
+      const first = code < TABLE_SIZE ? (EXPAND_1[code] as number) : 0
+      if (first === 0) {
         pendingSpace = true
         if (isBreak(code)) pendingBreak = true
         continue
       }
-      out = exp[0]
-      second = exp[1]
+      out = first
+      second = EXPAND_2[code] as number
     }
     // "erreur503", "err404": split letters from digits so codes read as separate words.
     if (!pendingSpace && len > 0 && last !== 32 && last <= 57 !== out <= 57) pendingSpace = true

@@ -34,6 +34,10 @@ const ID =
   '(?:i?n?dent?ifi?(?:ant|ent|an|en)s?|logins?|nom d utilisateur|usernames?|codes? d acces|codes? de connexion|codes? pronote|codes? educonnect)'
 const CRED = `(?:${PW}|${ID})`
 const CRED_NEED = 'mot|mo |mdp|pass|dent|login|utilisateur|username|code'
+// Pre-checks that every match of WRONG_STRONG / WRONG_LOOSE contains one of (a necessary condition:
+// they only skip a pattern that could not match).
+const WRONG_STRONG_NEED = 'incor|inor|fau|errone|valid|refuse|reconnu|accepte|wrong'
+const WRONG_LOOSE_NEED = `${WRONG_STRONG_NEED}|bon|correct|juste|mauvais|marche|fonctionne|passe pas`
 // Unambiguous "wrong" words, and looser ones that only count right next to the credential word.
 const WRONG_STRONG =
   '(?:inc?orr?ec?te?s?|faux|fausses?|errone(?:e|s|es)?|invalides?|refusee?s?|(?:non|pas|plus) (?:reconnue?s?|valides?|accepte(?:e|s|es)?)|wrong|invalid)'
@@ -111,11 +115,11 @@ const defs: Def[] = [
   [WA, 'PAGE_NOT_FOUND', 1.5, 'page introuvable', 'page (?:est )?introuvable|\\bnot found\\b', 'introuvable|not found', true],
 
   // BAD_CREDENTIALS
-  [BC, undefined, 3, 'Votre identifiant ou votre mot de passe est incorrect', `${ID} (?:ou|et|and|or) (?:votre |le |mon |the |your )?${PW} (?:est |sont |is |are )?${WRONG_LOOSE}|${PW} (?:ou|et) (?:l |votre |mon )?${ID} (?:est |sont )?${WRONG_LOOSE}`, CRED_NEED],
-  [BC, undefined, 2, 'mot de passe refusé (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,12}? ${WRONG_STRONG}\\b`, CRED_NEED],
-  [BC, undefined, 2, 'mot de passe qui ne marche pas (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,4}? ${WRONG_LOOSE}\\b`, CRED_NEED],
-  [BC, undefined, 2, 'mauvais mot de passe (paraphrase)', `\\b(?:mauvaise?|faux|fausse|erreur de|erreur d|wrong|incorrect|invalid|refuse|trompee? de|trompee? d|trompee? dans (?:le |mon )?) (?:${W}){0,2}?${CRED}\\b`, CRED_NEED],
-  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|ne retrouve pas|retrouve plus|me rappelle plus|me souviens plus|souviens plus|rappelle plus|souviens pas|rappelle pas|sais plus|connais plus|connais pas)s? (?:${W}){0,5}?${CRED}\\b|\\b${CRED} (?:${W}){0,3}?(?:oublie|perdu|egare|paume)e?s?\\b`, CRED_NEED],
+  [BC, undefined, 3, 'Votre identifiant ou votre mot de passe est incorrect', `${ID} (?:ou|et|and|or) (?:votre |le |mon |the |your )?${PW} (?:est |sont |is |are )?${WRONG_LOOSE}|${PW} (?:ou|et) (?:l |votre |mon )?${ID} (?:est |sont )?${WRONG_LOOSE}`, `${CRED_NEED}& ou | et | and | or &${WRONG_LOOSE_NEED}`],
+  [BC, undefined, 2, 'mot de passe refusé (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,12}? ${WRONG_STRONG}\\b`, `${CRED_NEED}&${WRONG_STRONG_NEED}`],
+  [BC, undefined, 2, 'mot de passe qui ne marche pas (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,4}? ${WRONG_LOOSE}\\b`, `${CRED_NEED}&${WRONG_LOOSE_NEED}`],
+  [BC, undefined, 2, 'mauvais mot de passe (paraphrase)', `\\b(?:mauvaise?|faux|fausse|erreur de|erreur d|wrong|incorrect|invalid|refuse|trompee? de|trompee? d|trompee? dans (?:le |mon )?) (?:${W}){0,2}?${CRED}\\b`, `${CRED_NEED}&mauvais|fau|erreur d|wrong|incorrect|invalid|refuse|trompe`],
+  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|ne retrouve pas|retrouve plus|me rappelle plus|me souviens plus|souviens plus|rappelle plus|souviens pas|rappelle pas|sais plus|connais plus|connais pas)s? (?:${W}){0,5}?${CRED}\\b|\\b${CRED} (?:${W}){0,3}?(?:oublie|perdu|egare|paume)e?s?\\b`, `${CRED_NEED}&oubli|perdu|paume|egare|retrouve|rappelle|souviens|sais plus|connais`],
   [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants jamais reçus', `\\b(?:jamais|pas|toujours pas|rien) (?:${W}){0,2}?(?:recu\\w*|eu|obtenu\\w*|donne\\w*|envoye\\w*) (?:${W}){0,3}?(?:${CRED}|codes?|courrier|acces)\\b|\\b${CRED} (?:${W}){0,4}?(?:jamais|pas) (?:${W})?(?:recu|arrive|eu)s?\\b`, 'recu|obtenu|donne|envoye|arrive| eu &jamais|pas|rien'],
   [BC, 'CREDENTIALS_MISSING', 2.5, "pas d'identifiants", `\\b(?:n ai|ai|a|avons|ont) (?:pas|jamais) (?:d |de )${CRED}`, `pas d|jamais d&${CRED_NEED}`],
   [BC, 'CREDENTIALS_MISSING', 2, 'Récupérer son identifiant et son mot de passe', `recuper\\w* (?:son |mon |mes |ses |les |leur )?${CRED}`, 'recuper'],
@@ -187,14 +191,16 @@ const ctxDefs: [ContextKind, string, string?][] = [
   [
     'feature',
     '\\bbulletins?|\\bnotes?\\b|cahier de textes?|emploi du temps|\\bedt\\b|devoirs?|messagerie|\\bmenu|onglet|rubrique|\\bqcm|competences|agenda|casier|documents?|pieces? jointes?|releve|absences?|punitions?|visio|fonctionnalite|manuels?|\\bvideo|\\bpdf|fichier|\\bphotos?\\b|\\bcours\\b|\\bstage\\b|sondage|appel\\b|ressources?|moyennes?|\\bcarnet',
+    'bulletin|note|cahier de texte|emploi du temps|edt|devoir|messagerie|menu|onglet|rubrique|qcm|competences|agenda|casier|document|piece|releve|absence|punition|visio|fonctionnalite|manuel|video|pdf|fichier|photo|cours|stage|sondage|appel|ressource|moyenne|carnet',
   ],
   [
     'credentialsOk',
     `\\b${CRED}\\b(?: [a-z0-9]+){0,3}? (?:est |sont |etait |sont bien |est bien )?(?<!pas )(?<!plus )(?:bons?|bonnes?|corrects?|correctes?|justes?|ok|valides?)\\b|(?:aucun|pas de|pas un|pas d|pas le|pas mon) (?:probleme|souci|soucis) (?:de |d |avec (?:mon |le |les |mes )?)?${CRED}|${CRED} (?:${W}){0,2}?(?<!ne )(?:fonctionne|marche)(?:nt)? (?:bien|tres bien|tjs|toujours|sur)`,
+    'bon|correct|juste|ok|valid|probleme|souci|fonctionne|marche',
   ],
-  ['now', '\\bmaintenant\\b|\\bmtn\\b|\\bmnt\\b|desormais|a present|\\bnow\\b|cette fois|aujourd hui|\\bactuellement|la ca (?:me )?(?:dit|met|affiche)|et la (?:ca|il|elle|j ai)'],
-  ['sequence', '\\bpuis\\b|\\bensuite\\b|\\bapres\\b|\\bthen\\b|\\bdu coup\\b|\\bfinalement\\b'],
-  ['past', '\\bavant\\b(?! de)|au debut|d abord|au depart|\\bhier\\b|la premiere fois|la derniere fois|semaine derniere|\\bfirst\\b|il y a (?:\\w+ )?(?:jours|semaines|mois)'],
+  ['now', '\\bmaintenant\\b|\\bmtn\\b|\\bmnt\\b|desormais|a present|\\bnow\\b|cette fois|aujourd hui|\\bactuellement|la ca (?:me )?(?:dit|met|affiche)|et la (?:ca|il|elle|j ai)', 'maintenant|mtn|mnt|desormais|a present|now|cette fois|aujourd hui|actuellement|la ca |et la '],
+  ['sequence', '\\bpuis\\b|\\bensuite\\b|\\bapres\\b|\\bthen\\b|\\bdu coup\\b|\\bfinalement\\b', 'puis|ensuite|apres|then|du coup|finalement'],
+  ['past', '\\bavant\\b(?! de)|au debut|d abord|au depart|\\bhier\\b|la premiere fois|la derniere fois|semaine derniere|\\bfirst\\b|il y a (?:\\w+ )?(?:jours|semaines|mois)', 'avant|au debut|d abord|au depart|hier|premiere fois|derniere fois|semaine derniere|first|il y a '],
 ]
 
 export interface ContextRule {

@@ -113,6 +113,16 @@ export function normalizeShared(input: string): Normalized {
       out = first
       second = EXPAND_2[code] as number
     }
+    // Fast path, the common case: a plain character continuing the current word.
+    if (!pendingSpace && second === 0 && out !== last && (len === 0 || last === 32 || last <= 57 === out <= 57)) {
+      repeat = 0
+      buf[len] = out
+      start[len] = i
+      end[len] = i + 1
+      len++
+      last = out
+      continue
+    }
     // "erreur503", "err404": split letters from digits so codes read as separate words.
     if (!pendingSpace && len > 0 && last !== 32 && last <= 57 !== out <= 57) pendingSpace = true
     for (;;) {

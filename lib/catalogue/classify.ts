@@ -24,7 +24,7 @@ interface Ctx {
 const SIGNALS = signals
 const CONTEXTS = contexts
 const MARK_LITERALS = markLiterals
-const LIT_COUNT = literals.length
+const PRESENT = new Uint8Array(literals.length)
 const SENTENCE_OF = sentenceOf
 const NORMALIZE = normalizeShared
 
@@ -47,7 +47,10 @@ function meets(need: number[][] | undefined, present: Uint8Array): boolean {
 function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
   const text = norm.text
   const hits: Hit[] = []
-  const present = new Uint8Array(LIT_COUNT)
+  // Shared scratch (classify is synchronous): allocating a typed array per call costs more than
+  // clearing this one.
+  const present = PRESENT
+  present.fill(0)
   MARK_LITERALS(text, present)
   let m: RegExpExecArray | null
   for (let s = 0; s < SIGNALS.length; s++) {

@@ -89,7 +89,7 @@ const defs: Def[] = [
   [EA, undefined, 3, "Vous n'avez pas accès à l'Espace", `\\b(?:n )?(?:avez|ai|a|as|avons|avait|aviez|avez|av) ${NO} (?:d )?${ACCES} (?:a |au )?(?:l )?espace`, 'espace&acce|aces'],
   [EA, undefined, 2.5, "pas d'accès à l'Espace (paraphrase)", `\\b${NO} (?:d )?${ACCES} (?:a |au )?(?:l |mon |son |notre |leur |cet |cette )?espace`, 'espace&acce|aces'],
   [EA, undefined, 2.5, "accès à l'Espace non autorisé", `${ACCES} (?:\\w+ )?(?:non autorise|refuse|interdit|desactive|bloque|ferme)e? (?:a |au |pour |sur )?(?:l |mon )?espace`, 'espace&acce|aces'],
-  [EA, undefined, 2, "accès à l'Espace désactivé", `${ACCES} (?:a |au )?(?:l |mon )?espace ${ESPACES}? ?(?:\\w+ ){0,3}?(?:desactive|pas active|non active|bloque|ferme|pas ouvert|non autorise|refuse|coupe)e?`, 'espace&acce|aces'],
+  [EA, undefined, 2, "accès à l'Espace désactivé", `${ACCES} (?:a |au )?(?:l |mon )?espace ${ESPACES}? ?(?:\\w+ ){0,3}?(?:desactive|pas active|non active|bloque|ferme|pas ouvert|non autorise|refuse|coupe)e?`, 'espace&acce|aces&active|bloque|ferme|ouvert|autorise|refuse|coupe'],
 
   // WRONG_ADDRESS
   [WA, undefined, 3, 'Ce site est inaccessible (Chrome)', `ce ${SITE} est in+ac+es+ible`, 'ac'],
@@ -105,9 +105,9 @@ const defs: Def[] = [
   [WA, undefined, 3, "We're having trouble finding that site (Firefox)", 'having trouble finding (?:that|this|the) site|unable to connect', 'trouble finding|unable to connect'],
   [WA, undefined, 3, 'Safari ne parvient pas à trouver le serveur', 'safari ne (?:parvient pas a trouver|peut pas ouvrir la page)|can ?t find the server|cannot find the server', 'safari|find the server'],
   [WA, undefined, 2.5, 'serveur introuvable', '(?:serveur|server) (?:est )?(?:introuvable|not found)', 'introuvable|not found'],
-  [WA, undefined, 2, 'le navigateur ne trouve pas le serveur', `(?:trouve|trouver|parvient a trouver|arrive a trouver) ${NO} (?:le |l adresse du |d adresse du )?(?:serveur|server|site)`, 'serve|site'],
+  [WA, undefined, 2, 'le navigateur ne trouve pas le serveur', `(?:trouve|trouver|parvient a trouver|arrive a trouver) ${NO} (?:le |l adresse du |d adresse du )?(?:serveur|server|site)`, 'serve|site&trouve'],
   [WA, undefined, 2.5, 'délai de connexion dépassé', 'took too long to respond|a mis trop de temps a repondre|delai d attente (?:\\w+ ){0,2}?(?:est )?depasse', 'too long|trop de temps|delai'],
-  [WA, undefined, 2, 'adresse erronée (paraphrase)', `(?:adresse|lien|url)(?: \\w+){0,5}? (?:n existe pas|existe pas|ne mene nulle part|est fausse|fausse|erronee|introuvable|n est pas bonne|pas bonne|inexistante?)|mauvaise? (?:adresse|url|lien)`, 'adresse|lien|url'],
+  [WA, undefined, 2, 'adresse erronée (paraphrase)', `(?:adresse|lien|url)(?: \\w+){0,5}? (?:n existe pas|existe pas|ne mene nulle part|est fausse|fausse|erronee|introuvable|n est pas bonne|pas bonne|inexistante?)|mauvaise? (?:adresse|url|lien)`, 'adresse|lien|url&existe|nulle part|fausse|erronee|introuvable|pas bonne|mauvais'],
   [WA, undefined, 1.5, 'site introuvable', `${SITE} (?:\\w+ )?(?:introuvable|existe pas|inexistant)`, 'introuvable|existe|inexistant', true],
   [WA, 'PAGE_NOT_FOUND', 3, '404 Not Found', '404 (?:not found|page not found|introuvable)|not found 404|requested url was not found|url demandee (?:est )?introuvable', '404|url'],
   [WA, 'PAGE_NOT_FOUND', 2.5, 'erreur 404', '(?:erreur|error|err|page|code|une) 404', '404', true],
@@ -121,7 +121,7 @@ const defs: Def[] = [
   [BC, undefined, 2, 'mauvais mot de passe (paraphrase)', `\\b(?:mauvaise?|faux|fausse|erreur de|erreur d|wrong|incorrect|invalid|refuse|trompee? de|trompee? d|trompee? dans (?:le |mon )?) (?:${W}){0,2}?${CRED}\\b`, `${CRED_NEED}&mauvais|fau|erreur d|wrong|incorrect|invalid|refuse|trompe`],
   [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|ne retrouve pas|retrouve plus|me rappelle plus|me souviens plus|souviens plus|rappelle plus|souviens pas|rappelle pas|sais plus|connais plus|connais pas)s? (?:${W}){0,5}?${CRED}\\b|\\b${CRED} (?:${W}){0,3}?(?:oublie|perdu|egare|paume)e?s?\\b`, `${CRED_NEED}&oubli|perdu|paume|egare|retrouve|rappelle|souviens|sais plus|connais`],
   [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants jamais reçus', `\\b(?:jamais|pas|toujours pas|rien) (?:${W}){0,2}?(?:recu\\w*|eu|obtenu\\w*|donne\\w*|envoye\\w*) (?:${W}){0,3}?(?:${CRED}|codes?|courrier|acces)\\b|\\b${CRED} (?:${W}){0,4}?(?:jamais|pas) (?:${W})?(?:recu|arrive|eu)s?\\b`, 'recu|obtenu|donne|envoye|arrive| eu &jamais|pas|rien'],
-  [BC, 'CREDENTIALS_MISSING', 2.5, "pas d'identifiants", `\\b(?:n ai|ai|a|avons|ont) (?:pas|jamais) (?:d |de )${CRED}`, `pas d|jamais d&${CRED_NEED}`],
+  [BC, 'CREDENTIALS_MISSING', 2.5, "pas d'identifiants", `\\b(?:n ai|ai|a|avons|ont) (?:pas|jamais) (?:d |de )${CRED}`, `pas d|jamais d&${CRED_NEED}&ai pas d|ai jamais d|a pas d|a jamais d|avons pas d|avons jamais d|ont pas d|ont jamais d`],
   [BC, 'CREDENTIALS_MISSING', 2, 'Récupérer son identifiant et son mot de passe', `recuper\\w* (?:son |mon |mes |ses |les |leur )?${CRED}`, 'recuper'],
   [BC, 'ACCOUNT_LOCKED', 3, "Vous avez dépassé le nombre d'erreurs d'authentification autorisées", 'depass\\w* le nombre d ?(?:erreur|essai|tentative)s?|nombre d ?erreurs? d ?authentification', 'nombre'],
   [BC, 'ACCOUNT_LOCKED', 2.5, 'Veuillez patienter avant de réessayer', 'patienter avant de (?:re)?essayer', 'patienter'],
@@ -132,7 +132,7 @@ const defs: Def[] = [
   // ENT_IDENTITY_MISMATCH
   [EN, undefined, 3, 'Identification impossible', '\\b(?:i?n?dent?i?f\\w{0,3}ation|identif\\w*) (?:est )?impos+i?b?le?\\b', 'impos'],
   [EN, undefined, 2, "échec d'interconnexion", 'echecs? d interconnexion', 'interconnexion'],
-  [EN, undefined, 2, 'identité non reconnue après l’ENT', `ne me reconnait (?:pas|plus)|ne (?:me )?(?:trouve|retrouve|reconnait) (?:pas|plus) (?:mon identite|qui je suis)|ne parvient pas a (?:m|vous) identifier|identite (?:\\w+ )?(?:ne correspond pas|pas reconnue|introuvable|inconnue|n a pas pu etre verifiee)`, 'reconnait|trouve|identi'],
+  [EN, undefined, 2, 'identité non reconnue après l’ENT', `ne me reconnait (?:pas|plus)|ne (?:me )?(?:trouve|retrouve|reconnait) (?:pas|plus) (?:mon identite|qui je suis)|ne parvient pas a (?:m|vous) identifier|identite (?:\\w+ )?(?:ne correspond pas|pas reconnue|introuvable|inconnue|n a pas pu etre verifiee)`, 'reconnait|trouve|identi&ne me reconnait|identite|qui je suis|ne parvient pas a'],
   [EN, undefined, 1.5, 'formulaire à envoyer après l’ENT', `formulaire (?:${W}){0,8}?(?:envoyer|envoye|remplir|rempli)\\b|(?:envoyer|remplir|rempli) (?:${W}){0,3}?formulaire`, 'formulaire', true],
 
   // UNKNOWN: recognised pages that are not catalogue failures (device, network, other systems…)
@@ -142,12 +142,12 @@ const defs: Def[] = [
   [UN, undefined, 3, "Impossible d'afficher la page", 'impossible d afficher la page', 'afficher'],
   [UN, undefined, 1.5, 'Accès refusé (fonctionnalité)', 'acces refuse|access denied', 'acces'],
   [UN, undefined, 2, 'code PIN', '\\bcode pin\\b|\\bpin\\b', 'pin'],
-  [UN, undefined, 2.5, 'autre erreur HTTP', '(?:erreur|error|http|code) (?:http )?(?:500|502|504|403|401|400)\\b|\\b(?:500|502|504|403) (?:bad gateway|gateway|internal|forbidden)|bad gateway|gateway time ?out|internal server error|\\b403 forbidden', '50|40|gateway|internal'],
+  [UN, undefined, 2.5, 'autre erreur HTTP', '(?:erreur|error|http|code) (?:http )?(?:500|502|504|403|401|400)\\b|\\b(?:500|502|504|403) (?:bad gateway|gateway|internal|forbidden)|bad gateway|gateway time ?out|internal server error|\\b403 forbidden', '500|502|504|403|401|400|gateway|internal server error'],
   [UN, undefined, 3, 'page de l’ENT (indisponibilité)', `acces momentanement indisponible|n avez pas acces a ce service|${ENTS} (?:${W}){0,3}?(?:en panne|hs|plante|en maintenance|indisponible|inaccessible|ne (?:marche|fonctionne|repond) (?:pas|plus)|marche pas|fonctionne (?:pas|plus)|bug)`, ENT_NEED],
   [UN, undefined, 2.5, 'message du Client PRONOTE', `nombre (?:maximum|max) d utilisateurs|version (?:du client|du serveur|incompatible)|base (?:n est )?pas en service|serveur pronote n est pas en service|impossible de (?:se connecter|joindre) (?:au|le) serveur pronote`, 'utilisateurs|version|service|serveur pronote'],
   [UN, undefined, 2, 'chargement sans fin / page blanche', `(?:charge|tourne|mouline|chargement) (?:${W}){0,3}?(?:dans le vide|en boucle|a l infini|indefiniment|sans fin|sans arret|infini)|page (?:toute |reste )?blanche|ecran blanc`, 'charge|tourne|mouline|blan'],
   [UN, undefined, 2, 'application qui plante', `(?:appli|application) (?:${W}){0,3}?(?:plante|crash|se ferme|ferme toute seule)`, 'appli'],
-  [UN, undefined, 3, 'problème déjà résolu', `(?:c est|tout est|probleme|c etait) (?:${W})?(?:regle|resolu)|(?:ca|tout) (?:re)?(?:marche|fonctionne) (?:maintenant|a nouveau|de nouveau)|ca remarche`, 'regle|resolu|marche|fonctionne'],
+  [UN, undefined, 3, 'problème déjà résolu', `(?:c est|tout est|probleme|c etait) (?:${W})?(?:regle|resolu)|(?:ca|tout) (?:re)?(?:marche|fonctionne) (?:maintenant|a nouveau|de nouveau)|ca remarche`, 'regle|resolu|marche|fonctionne&regle|resolu|maintenant|nouveau|remarche'],
 ]
 
 /** Every distinct pre-check literal; classify() tests each at most once per text. */
@@ -187,7 +187,7 @@ const ctxDefs: [ContextKind, string, string?][] = [
     '\\becole ?directe|parcoursup|cantine|turboself|\\bself\\b|restauration|(?<!(?:lien|depuis|via|par|passant par|a partir) (?:du |de |le |sur le )?)site (?:du |de l |de la |web du |internet du )?(?:college|lycee|etablissement|ecole|mairie)|moodle|\\bpix\\b|\\bteams\\b|classroom|livebox|freebox|\\bbox\\b|routeur|messagerie academique|instagram|facebook|\\bbanque|\\bcaf\\b|ameli',
     'directe|parcoursup|cantine|self|restauration|site|moodle|pix|teams|classroom|box|routeur|academique|instagram|facebook|banque|caf|ameli',
   ],
-  ['entSide', `(?:l |mon |le portail )?${ENTS} (?:m |me |nous )?(?:affiche|indique|dit|met|marque|ecrit)|page (?:de l |d |du portail )${ENTS}\\b|(?:portail|site) (?:de l |d |du )?${ENTS}\\b`, ENT_NEED],
+  ['entSide', `(?:l |mon |le portail )?${ENTS} (?:m |me |nous )?(?:affiche|indique|dit|met|marque|ecrit)|page (?:de l |d |du portail )${ENTS}\\b|(?:portail|site) (?:de l |d |du )?${ENTS}\\b`, `${ENT_NEED}&affiche|indique|dit|met|marque|ecrit|page d|portail|site`],
   [
     'feature',
     '\\bbulletins?|\\bnotes?\\b|cahier de textes?|emploi du temps|\\bedt\\b|devoirs?|messagerie|\\bmenu|onglet|rubrique|\\bqcm|competences|agenda|casier|documents?|pieces? jointes?|releve|absences?|punitions?|visio|fonctionnalite|manuels?|\\bvideo|\\bpdf|fichier|\\bphotos?\\b|\\bcours\\b|\\bstage\\b|sondage|appel\\b|ressources?|moyennes?|\\bcarnet',

@@ -191,12 +191,13 @@ const ctxDefs: [ContextKind, string, string?][] = [
   [
     'feature',
     '\\bbulletins?|\\bnotes?\\b|cahier de textes?|emploi du temps|\\bedt\\b|devoirs?|messagerie|\\bmenu|onglet|rubrique|\\bqcm|competences|agenda|casier|documents?|pieces? jointes?|releve|absences?|punitions?|visio|fonctionnalite|manuels?|\\bvideo|\\bpdf|fichier|\\bphotos?\\b|\\bcours\\b|\\bstage\\b|sondage|appel\\b|ressources?|moyennes?|\\bcarnet',
-    'bulletin|note|cahier de texte|emploi du temps|edt|devoir|messagerie|menu|onglet|rubrique|qcm|competences|agenda|casier|document|piece|releve|absence|punition|visio|fonctionnalite|manuel|video|pdf|fichier|photo|cours|stage|sondage|appel|ressource|moyenne|carnet',
+    ' bulletin| note | notes |cahier de texte|emploi du temps| edt |devoir|messagerie| menu|onglet|rubrique| qcm|competences|agenda|casier|document|piece|releve|absence|punition|visio|fonctionnalite|manuel| video| pdf|fichier| photo | photos | cours | stage |sondage|appel |ressource|moyenne| carnet',
   ],
   [
     'credentialsOk',
     `\\b${CRED}\\b(?: [a-z0-9]+){0,3}? (?:est |sont |etait |sont bien |est bien )?(?<!pas )(?<!plus )(?:bons?|bonnes?|corrects?|correctes?|justes?|ok|valides?)\\b|(?:aucun|pas de|pas un|pas d|pas le|pas mon) (?:probleme|souci|soucis) (?:de |d |avec (?:mon |le |les |mes )?)?${CRED}|${CRED} (?:${W}){0,2}?(?<!ne )(?:fonctionne|marche)(?:nt)? (?:bien|tres bien|tjs|toujours|sur)`,
-    'bon|correct|juste|ok|valid|probleme|souci|fonctionne|marche',
+    // (the "ok" words are whole words, preceded by a space: ' bon ' but not "bonjour")
+    ' bon | bons | bonne | bonnes | correct | corrects | correcte | correctes | juste | justes | ok | valide | valides |probleme|souci|fonctionne|marche',
   ],
   ['now', '\\bmaintenant\\b|\\bmtn\\b|\\bmnt\\b|desormais|a present|\\bnow\\b|cette fois|aujourd hui|\\bactuellement|la ca (?:me )?(?:dit|met|affiche)|et la (?:ca|il|elle|j ai)', 'maintenant|mtn|mnt|desormais|a present|now|cette fois|aujourd hui|actuellement|la ca |et la '],
   ['sequence', '\\bpuis\\b|\\bensuite\\b|\\bapres\\b|\\bthen\\b|\\bdu coup\\b|\\bfinalement\\b', 'puis|ensuite|apres|then|du coup|finalement'],

@@ -36,8 +36,8 @@ const CRED = `(?:${PW}|${ID})`
 const CRED_NEED = 'mot|mo |mdp|pass|dent|login|utilisateur|username|code'
 // Pre-checks that every match of WRONG_STRONG / WRONG_LOOSE contains one of (a necessary condition:
 // they only skip a pattern that could not match).
-const WRONG_STRONG_NEED = 'incor|inor|fau|errone|valid|refuse|reconnu|accepte|wrong'
-const WRONG_LOOSE_NEED = `${WRONG_STRONG_NEED}|bon|correct|juste|mauvais|marche|fonctionne|passe pas`
+const WRONG_STRONG_NEED = 'incor|inor|faux|fausse|errone|valid|refuse|reconnu|accepte|wrong'
+const WRONG_LOOSE_NEED = `${WRONG_STRONG_NEED}|pas bon|pas correct|pas juste|pa bon|mauvais|marche p|marchent p|fonctionne p|fonctionnent p|passe pas`
 // Unambiguous "wrong" words, and looser ones that only count right next to the credential word.
 const WRONG_STRONG =
   '(?:inc?orr?ec?te?s?|faux|fausses?|errone(?:e|s|es)?|invalides?|refusee?s?|(?:non|pas|plus) (?:reconnue?s?|valides?|accepte(?:e|s|es)?)|wrong|invalid)'
@@ -185,7 +185,7 @@ const ctxDefs: [ContextKind, string, string?][] = [
   [
     'other',
     '\\becole ?directe|parcoursup|cantine|turboself|\\bself\\b|restauration|(?<!(?:lien|depuis|via|par|passant par|a partir) (?:du |de |le |sur le )?)site (?:du |de l |de la |web du |internet du )?(?:college|lycee|etablissement|ecole|mairie)|moodle|\\bpix\\b|\\bteams\\b|classroom|livebox|freebox|\\bbox\\b|routeur|messagerie academique|instagram|facebook|\\bbanque|\\bcaf\\b|ameli',
-    'directe|parcoursup|cantine|self|restauration|site|moodle|pix|teams|classroom|box|routeur|academique|instagram|facebook|banque|caf|ameli',
+    'directe|parcoursup|cantine|turboself| self |restauration|college|lycee|etablissement|ecole|mairie|moodle| pix | teams |classroom|livebox|freebox| box |routeur|messagerie academique|instagram|facebook| banque| caf |ameli',
   ],
   ['entSide', `(?:l |mon |le portail )?${ENTS} (?:m |me |nous )?(?:affiche|indique|dit|met|marque|ecrit)|page (?:de l |d |du portail )${ENTS}\\b|(?:portail|site) (?:de l |d |du )?${ENTS}\\b`, `${ENT_NEED}&affiche|indique|dit|met|marque|ecrit|page d|portail|site`],
   [

@@ -68,7 +68,8 @@ export function machine(): string {
 export function commit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).toString().trim()
+    // bench/RESULTS.md itself (appended by an earlier run) does not change what is measured.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md'], { cwd: root }).toString().trim()
     return dirty ? `${sha} (+ uncommitted changes)` : sha
   } catch {
     return 'unknown'

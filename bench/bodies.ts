@@ -107,16 +107,7 @@ const tails = [
 ]
 
 /** Small deterministic PRNG (mulberry32) so runs are comparable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom as rng } from '../scripts/seeded-random'
 
 export function weighted<T>(items: [T, number][], r: number): T {
   const total = items.reduce((s, [, w]) => s + w, 0)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDirectoryCsv, type DirectoryRow } from '@/lib/directory/parse'
 import { buildDirectoryIndex, rankCandidates, type MatchQuery } from '@/lib/ent-failures/matching'
-import { seededRandom } from '@/scripts/generate-directory-fixture'
+import { seededRandom } from '@/scripts/seeded-random'
 
 const fixture = fs.readFileSync(path.resolve(__dirname, '../fixtures/pronote-directory.csv'))
 const directory = parseDirectoryCsv(fixture)

@@ -7,6 +7,7 @@ import { roleLabels, roles } from '@/lib/auth/viewer'
 import { createAccountAction } from '../actions-accounts'
 import styles from '../_shell/shell.module.css'
 import { initialFormState } from './form-state'
+import { FormNotice } from '@/app/_components/form-notice'
 
 export function CreateAccountForm() {
   const [state, action, pending] = useActionState(createAccountAction, initialFormState)
@@ -15,11 +16,7 @@ export function CreateAccountForm() {
   // After a success the form is reset by React; after a failure it keeps what was typed.
   return (
     <form action={action} className={styles.form}>
-      {state.message ? (
-        <div className={`notice ${state.ok ? 'notice-ok' : 'notice-error'}`} role={state.ok ? 'status' : 'alert'}>
-          <p>{state.message}</p>
-        </div>
-      ) : null}
+      <FormNotice ok={state.ok} message={state.message} />
       <Field name="name" label="Nom" required error={err('name')}>
         <input {...describedBy('name', false, err('name'))} type="text" autoComplete="off" required maxLength={120} defaultValue={typed('name')} />
       </Field>

@@ -3,6 +3,7 @@
 import { useActionState } from 'react'
 import { erasePersonalDataAction } from './actions'
 import { initialErasureState } from './form-state'
+import { FormNotice } from '@/app/_components/form-notice'
 
 function PersonFields({ idPrefix, kind, value, errors }: { idPrefix: string; kind?: string; value?: string; errors?: string[] }) {
   const errorId = `${idPrefix}-value-error`
@@ -55,11 +56,7 @@ export function EraseForm() {
   const confirmError = state.fieldErrors?.confirm
   return (
     <form action={action} className="report-form">
-      {state.message ? (
-        <div className={`notice ${state.ok ? 'notice-ok' : 'notice-error'}`} role={state.ok ? 'status' : 'alert'}>
-          <p>{state.message}</p>
-        </div>
-      ) : null}
+      <FormNotice ok={state.ok} message={state.message} />
       <PersonFields idPrefix="erase" kind={state.values?.kind} value={state.ok ? '' : state.values?.value} errors={state.fieldErrors?.value} />
       <div className="field">
         <label>

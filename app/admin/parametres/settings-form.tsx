@@ -6,6 +6,7 @@ import { espaceCodes, espaceLabels, type SchoolSettings } from '@/lib/settings/s
 import { updateSettingsAction } from '../actions-settings'
 import styles from '../_shell/shell.module.css'
 import { initialFormState } from '../comptes/form-state'
+import { FormNotice } from '@/app/_components/form-notice'
 
 const EMPTY_HELP_ROWS = 3
 
@@ -19,11 +20,7 @@ export function SettingsForm({ settings }: { settings: SchoolSettings }) {
 
   return (
     <form action={action} className={styles.form}>
-      {state.message ? (
-        <div className={`notice ${state.ok ? 'notice-ok' : 'notice-error'}`} role={state.ok ? 'status' : 'alert'}>
-          <p>{state.message}</p>
-        </div>
-      ) : null}
+      <FormNotice ok={state.ok} message={state.message} />
 
       <fieldset className="card">
         <legend>Établissement</legend>

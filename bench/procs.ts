@@ -38,6 +38,15 @@ export function startProcess(cmd: string, args: string[], opts: SpawnOptions & {
   return { child, pid: child.pid, output: () => out, exited }
 }
 
+/**
+ * The node flags `npm start` gives the server (package.json `scripts.start`), so that the bench
+ * measures the process people run, heap limit included.
+ */
+export function startNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  return pkg.scripts.start.split(/\s+/).filter((token) => token.startsWith('--'))
+}
+
 /** Runs a command to completion; throws with its output when it fails. */
 export async function runCommand(cmd: string, args: string[], opts: SpawnOptions & { echo?: boolean } = {}): Promise<string> {
   const p = startProcess(cmd, args, opts)

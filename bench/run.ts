@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { closedLoop, openLoop, type ClosedResult, type OpenResult, type Target } from './load'
 import { pageWeight } from './page-weight'
-import { bin, root, runCommand, sampleRss, startProcess, stopProcess, waitForHttp, type Started } from './procs'
+import { bin, root, runCommand, sampleRss, startNodeFlags, startProcess, stopProcess, waitForHttp, type Started } from './procs'
 import { formatSummary, summarise } from './profile-summary'
 import { Session, pageOf, timeGet, walkCursor, type Timing } from './queue'
 import { appendResults, checkTargets, commit, fmt, machine, median, table, type Summary } from './report'
@@ -126,7 +126,7 @@ async function startRelais(port: number, dbFile: string, secret: string, profile
     args.includes('--next-start') || !fs.existsSync(wrapper)
       ? [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)]
       : [wrapper]
-  const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const nodeFlags = [...startNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]
   const proc = startProcess(process.execPath, [...nodeFlags, ...entry], { env })
   const rss = sampleRss(proc.pid)
   await waitForHttp(`${origin}/api/health`, proc)

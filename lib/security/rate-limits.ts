@@ -2,6 +2,7 @@ import 'server-only'
 import { headers } from 'next/headers'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { clientAddress } from '@/lib/http/client-address'
+import { runDetached } from '@/lib/http/detached-scope'
 import { env } from '@/lib/env'
 
 // Abuse limits for the public endpoints, designed for schools: a whole school often reaches us from
@@ -80,7 +81,9 @@ export function normaliseIdentity(value: string): string {
 
 async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
   try {
-    await limiter.consume(key)
+    // Each new key starts a ten-minute expiry timer: made in the detached scope, it does not hold
+    // on to the request being counted.
+    await runDetached(() => limiter.consume(key))
     return null
   } catch (error) {
     if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))

@@ -69,6 +69,15 @@ function afterCursor(key: CursorKey): Prisma.Sql {
   return Prisma.sql`t."id" < ${key.id}`
 }
 
+// The first page is the page after a key above every row: each page, the first included, reads one
+// index range from its start key, and the query plan says so.
+const LAST_ID = Number.MAX_SAFE_INTEGER
+const openKeys: { [S in TicketSort]: Extract<CursorKey, { sort: S }> } = {
+  created: { sort: 'created', id: LAST_ID },
+  updated: { sort: 'updated', id: LAST_ID, updatedAt: new Date('9999-12-31T23:59:59.999Z') },
+  priority: { sort: 'priority', id: LAST_ID, priority: LAST_ID },
+}
+
 function cursorOf(sort: TicketSort, row: SummaryRow): string {
   if (sort === 'updated') return encodeCursor({ sort, id: row.id, updatedAt: new Date(row.updatedAt) })
   if (sort === 'priority') return encodeCursor({ sort, id: row.id, priority: Number(row.priority) })
@@ -84,11 +93,10 @@ export async function listTickets(viewer: Viewer, input: unknown): Promise<Resul
   const { q, ...otherFilters } = filter
   const search = q && sort === 'created' ? ticketSearchSource(q) : null
   const conditions = search ? [search.match, ...filterConditions(viewer, otherFilters)] : filterConditions(viewer, filter)
-  if (cursor) {
-    const key = decodeCursor(cursor, sort)
-    if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
-    conditions.push(search && key.sort === 'created' ? Prisma.sql`f."rowid" < ${key.id}` : afterCursor(key))
-  }
+  const key = cursor ? decodeCursor(cursor, sort) : openKeys[sort]
+  if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
+  if (!search) conditions.push(afterCursor(key))
+  else if (cursor && key.sort === 'created') conditions.push(Prisma.sql`f."rowid" < ${key.id}`)
   const rows = await db.$queryRaw<SummaryRow[]>`
     SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
            t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
@@ -136,8 +144,9 @@ export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): P
     facetCache.set(key, { at: Date.now(), value })
     return value
   }
+  // No count of its own for the total: the statuses partition the tickets, so the total is the sum of
+  // the status counts (which ignore the status filter) or, with a status chosen, that status's count.
   const conditions: Prisma.Sql[][] = [
-    filterConditions(viewer, filter),
     ...ticketStatuses.map((status) => [...filterConditions(viewer, filter, 'status'), Prisma.sql`t."status" = ${status}`]),
     ...categoryCodes.map((category) => [
       ...filterConditions(viewer, filter, 'category'),
@@ -150,11 +159,16 @@ export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): P
   )}`
   const counted = new Map(rows.map((r) => [Number(r.i), r.n]))
   const at = (i: number) => toCappedCount(counted.get(i))
-  const byStatus = Object.fromEntries(ticketStatuses.map((s, i) => [s, at(1 + i)])) as Record<TicketStatus, CappedCount>
+  const byStatus = Object.fromEntries(ticketStatuses.map((s, i) => [s, at(i)])) as Record<TicketStatus, CappedCount>
   const byCategory = Object.fromEntries(
-    categoryCodes.map((c, i) => [c, at(1 + ticketStatuses.length + i)]),
+    categoryCodes.map((c, i) => [c, at(ticketStatuses.length + i)]),
   ) as Record<CategoryCode, CappedCount>
-  const value = { total: at(0), byStatus, byCategory }
+  // Each status count stops at COUNT_CAP + 1, so a capped one makes the sum exceed the cap as well.
+  const statusSum = ticketStatuses.reduce(
+    (sum, s, i) => (filter.status && filter.status !== s ? sum : sum + Number(counted.get(i) ?? 0)),
+    0,
+  )
+  const value = { total: toCappedCount(statusSum), byStatus, byCategory }
   if (facetCache.size > 500) facetCache.clear()
   facetCache.set(key, { at: Date.now(), value })
   return value

@@ -231,8 +231,20 @@ describe('countTicketFacets', () => {
     }
   })
 
-  it('stops counting at the cap', async () => {
+  it('gives the total of a chosen status as that status count, and the sum of the statuses otherwise', async () => {
+    const rejected = seeds.filter((s) => s.profile === 'PARENT' && s.status === 'REJECTED')
+    const chosen = await countTicketFacets(me, { profile: 'PARENT', status: 'REJECTED' })
+    expect(chosen.total).toEqual({ count: rejected.length, capped: false })
+    expect(chosen.byStatus.REJECTED).toEqual(chosen.total)
+    const all = await countTicketFacets(me, { profile: 'PARENT', category: 'SITE_UNAVAILABLE' })
+    const sum = ticketStatuses.reduce((n, status) => n + all.byStatus[status].count, 0)
+    expect(all.total).toEqual({ count: sum, capped: false })
+  })
+
+  it('stops counting at the cap, for the total and for a status over it', async () => {
     const facets = await countTicketFacets(me, {})
     expect(facets.total).toEqual({ count: COUNT_CAP, capped: true })
+    // No single status reaches the cap here, yet together they go past it.
+    for (const status of ticketStatuses) expect(facets.byStatus[status].capped).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import 'server-only'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type BetterSqlite3 from 'better-sqlite3'
-import { PrismaClient } from './generated/prisma/client'
+import { Prisma, PrismaClient } from './generated/prisma/client'
 import { env } from './env'
 
 /**
@@ -68,4 +68,40 @@ export async function sqlite(): Promise<BetterSqlite3.Database> {
   const connection = globalForDb.relaisSqlite
   if (!connection?.open) throw new Error('The Prisma client has no open SQLite connection.')
   return connection
+}
+
+// Statements of `readRows`, per connection and by SQL text. The queue builds its SQL from a few filter
+// shapes, so the cache stays small; the bound is a safety net.
+const preparedReads = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
+const MAX_PREPARED_READS = 256
+
+/** A parameter as the adapter binds it: dates as ISO 8601 text ending "+00:00", booleans as 0/1. */
+function bindable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00')
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value
+}
+
+/**
+ * Rows of a read on a hot path (the queue page, its counts, the signed-in account), through a
+ * statement prepared once per SQL text on Prisma's own connection (see `sqlite()`): a queue page at
+ * 1,000,000 tickets costs ~0.3 ms instead of ~1 ms through `db.$queryRaw`, which compiles it each
+ * time. Unlike `$queryRaw`, integers come back as numbers and dates as the stored text, so row types
+ * take `Date | string` for dates. While a Prisma transaction is open on the connection the read
+ * waits for it to end instead of seeing its uncommitted rows.
+ */
+export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
+  const connection = await sqlite()
+  // A plain $queryRaw would not wait: the adapter serialises transactions, not the statements
+  // outside them, so it would read the open transaction's rows. A transaction of its own waits.
+  if (connection.inTransaction) return db.$transaction((tx) => tx.$queryRaw<T[]>(query))
+  let statements = preparedReads.get(connection)
+  if (!statements) preparedReads.set(connection, (statements = new Map()))
+  let statement = statements.get(query.sql)
+  if (!statement) {
+    if (statements.size >= MAX_PREPARED_READS) statements.clear()
+    statement = connection.prepare(query.sql).safeIntegers(false)
+    statements.set(query.sql, statement)
+  }
+  return statement.all(...query.values.map(bindable)) as T[]
 }

@@ -3,7 +3,8 @@ import { getToken } from 'next-auth/jwt'
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
-import { db } from '@/lib/db'
+import { readRows } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
 import { loginPath } from './callback-url'
 import { authSecret, sessionCookieName } from './config'
@@ -19,10 +20,11 @@ export const PATHNAME_HEADER = 'x-relais-pathname'
 
 /** The active account with this id, or null when it is missing or disabled. */
 export async function loadViewer(staffId: string): Promise<Viewer | null> {
-  // On every signed-in request: one primary-key lookup as raw SQL (half the cost of findUnique,
-  // which goes through Prisma's query compiler each time).
-  const [row] = await db.$queryRaw<{ id: string; email: string; name: string; role: string; disabledAt: unknown }[]>`
-    SELECT "id", "email", "name", "role", "disabledAt" FROM "StaffUser" WHERE "id" = ${staffId}`
+  // On every signed-in request: one primary-key lookup through a prepared statement (findUnique goes
+  // through Prisma's query compiler each time).
+  const [row] = await readRows<{ id: string; email: string; name: string; role: string; disabledAt: unknown }>(
+    Prisma.sql`SELECT "id", "email", "name", "role", "disabledAt" FROM "StaffUser" WHERE "id" = ${staffId}`,
+  )
   const role = roles.find((r) => r === row?.role)
   if (!row || row.disabledAt || !role) return null
   return { id: row.id, email: row.email, name: row.name, role }

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { categoryCodes, type CategoryCode, type ProfileCode } from '@/lib/catalogue/types'
-import { db } from '@/lib/db'
+import { db, readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor'
@@ -32,8 +32,8 @@ interface SummaryRow {
   profile: string
   establishment: string | null
   priority: number
-  createdAt: Date
-  updatedAt: Date
+  createdAt: Date | string
+  updatedAt: Date | string
   version: number
   assigneeId: string | null
   assigneeName: string | null
@@ -97,14 +97,14 @@ export async function listTickets(viewer: Viewer, input: unknown): Promise<Resul
   if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
   if (!search) conditions.push(afterCursor(key))
   else if (cursor && key.sort === 'created') conditions.push(Prisma.sql`f."rowid" < ${key.id}`)
-  const rows = await db.$queryRaw<SummaryRow[]>`
+  const rows = await readRows<SummaryRow>(Prisma.sql`
     SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
            t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
            s."name" AS "assigneeName"
     FROM ${search ? search.from : Prisma.sql`"Ticket" t`} LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ${whereClause(conditions)}
     ${search ? Prisma.sql`ORDER BY f."rowid" DESC` : orderBy(sort)}
-    LIMIT ${limit + 1}`
+    LIMIT ${limit + 1}`)
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return ok({
@@ -153,10 +153,12 @@ export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): P
       Prisma.sql`t."category" = ${category}`,
     ]),
   ]
-  const rows = await db.$queryRaw<{ i: number | bigint; n: number | bigint }[]>`${Prisma.join(
-    conditions.map((c, i) => cappedCountSql(i, c)),
-    ' UNION ALL ',
-  )}`
+  const rows = await readRows<{ i: number | bigint; n: number | bigint }>(
+    Prisma.join(
+      conditions.map((c, i) => cappedCountSql(i, c)),
+      ' UNION ALL ',
+    ),
+  )
   const counted = new Map(rows.map((r) => [Number(r.i), r.n]))
   const at = (i: number) => toCappedCount(counted.get(i))
   const byStatus = Object.fromEntries(ticketStatuses.map((s, i) => [s, at(i)])) as Record<TicketStatus, CappedCount>
@@ -189,11 +191,11 @@ async function searchFacets(viewer: Viewer, filter: TicketFilter, q: string): Pr
   if (search) {
     const { status, category, q: _q, ...others } = filter
     void _q
-    const rows = await db.$queryRaw<{ status: string; category: string }[]>`
+    const rows = await readRows<{ status: string; category: string }>(Prisma.sql`
       SELECT t."status", t."category" FROM ${search.from}
       ${whereClause([search.match, ...filterConditions(viewer, others)])}
       ORDER BY f."rowid" DESC
-      LIMIT ${COUNT_CAP + 1}`
+      LIMIT ${COUNT_CAP + 1}`)
     truncated = rows.length > COUNT_CAP
     for (const row of truncated ? rows.slice(0, COUNT_CAP) : rows) {
       const statusOk = !status || row.status === status

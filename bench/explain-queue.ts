@@ -19,12 +19,14 @@ const captured: Captured[] = []
 const originalPrepare = Database.prototype.prepare
 Database.prototype.prepare = function (this: Database.Database, sql: string) {
   const stmt = originalPrepare.call(this, sql) as Database.Statement
-  const bind = stmt.bind.bind(stmt)
-  if (label) {
+  // Prisma's adapter binds then runs; lib/db.ts `readRows` keeps its statements and passes the
+  // arguments to `all`. Either way the call made while a case runs is captured with its arguments.
+  for (const method of ['bind', 'all', 'get', 'iterate', 'run'] as const) {
+    const original = (stmt[method] as (...args: unknown[]) => unknown).bind(stmt)
     Object.assign(stmt, {
-      bind: (...args: unknown[]) => {
-        captured.push({ label, sql, args: Array.isArray(args[0]) ? args[0] : args })
-        return bind(...args)
+      [method]: (...args: unknown[]) => {
+        if (label && args.length) captured.push({ label, sql, args: Array.isArray(args[0]) ? args[0] : args })
+        return original(...args)
       },
     })
   }
@@ -71,8 +73,11 @@ async function main() {
     timings.push({ label: name, p50: percentile(ms, 50), p95: percentile(ms, 95) })
   }
 
-  const queries = captured
-    .filter((c) => /^\s*select/i.test(c.sql))
+  const selects = captured.filter((c) => /^\s*select/i.test(c.sql))
+  // A case whose SQL was not captured would pass the plan check without being checked.
+  const missing = cases.map(([name]) => name).filter((name) => !selects.some((c) => c.label === name))
+  if (missing.length) throw new Error(`no SELECT captured for: ${missing.join(', ')}`)
+  const queries = selects
     .map((c) => {
       const plan = raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.args as unknown[])) as { detail: string }[]
       const details = plan.map((p) => p.detail)

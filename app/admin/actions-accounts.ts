@@ -32,5 +32,5 @@ export async function setDisabledAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function resetPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return run(resetAccountPassword, form, (a) => `Mot de passe de ${a.name} réinitialisé.`)
+  return run(resetAccountPassword, form, (a) => `Mot de passe de ${a.name} réinitialisé. Ses sessions ouvertes sont fermées : la connexion se fait désormais avec le nouveau mot de passe.`)
 }

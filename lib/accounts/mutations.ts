@@ -108,7 +108,12 @@ export async function resetAccountPassword(viewer: Viewer, input: unknown): Prom
   if (!parsed.success) return invalid(parsed.error)
   const passwordHash = await hashPassword(parsed.data.password)
   try {
-    const row = await db.staffUser.update({ where: { id: parsed.data.accountId }, data: { passwordHash }, select: accountColumns })
+    // Every session signed in with the old password ends now (lib/auth/session.ts `loadViewer`).
+    const row = await db.staffUser.update({
+      where: { id: parsed.data.accountId },
+      data: { passwordHash, sessionsValidFrom: new Date() },
+      select: accountColumns,
+    })
     return ok(toAccountSummary(row))
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return fail('NOT_FOUND')

@@ -18,16 +18,25 @@ import { roles, type Role, type Viewer } from './viewer'
 /** Header set by proxy.ts on /admin requests so pages can send anonymous visitors back after sign-in. */
 export const PATHNAME_HEADER = 'x-relais-pathname'
 
-/** The active account with this id, or null when it is missing or disabled. */
-export async function loadViewer(staffId: string): Promise<Viewer | null> {
+/**
+ * The active account with this id, or null when it is missing or disabled, or when the session was
+ * signed in (`issuedAt`, seconds) before the account's password was last reset.
+ */
+export async function loadViewer(staffId: string, issuedAt?: number): Promise<Viewer | null> {
   // On every signed-in request: one primary-key lookup through a prepared statement (findUnique goes
   // through Prisma's query compiler each time).
-  const [row] = await readRows<{ id: string; email: string; name: string; role: string; disabledAt: unknown }>(
-    Prisma.sql`SELECT "id", "email", "name", "role", "disabledAt" FROM "StaffUser" WHERE "id" = ${staffId}`,
+  const [row] = await readRows<{ id: string; email: string; name: string; role: string; disabledAt: unknown; sessionsValidFrom: Date | string | null }>(
+    Prisma.sql`SELECT "id", "email", "name", "role", "disabledAt", "sessionsValidFrom" FROM "StaffUser" WHERE "id" = ${staffId}`,
   )
   const role = roles.find((r) => r === row?.role)
   if (!row || row.disabledAt || !role) return null
+  if (row.sessionsValidFrom !== null && !issuedSince(issuedAt, row.sessionsValidFrom)) return null
   return { id: row.id, email: row.email, name: row.name, role }
+}
+
+/** JWT `iat` has whole seconds: a session from the very second of the reset is kept. */
+function issuedSince(issuedAt: number | undefined, validFrom: Date | string): boolean {
+  return issuedAt !== undefined && issuedAt >= Math.floor(new Date(validFrom).getTime() / 1000)
 }
 
 /** Decodes the session cookie from a cookie map; null when absent, forged or expired. */
@@ -42,7 +51,7 @@ async function viewerFromCookies(cookieMap: Record<string, string>): Promise<Vie
     // next-auth's own decode re-derives the key with HKDF on every call; this one memoises it.
     decode: decodeSessionToken,
   })
-  return token?.sub ? loadViewer(token.sub) : null
+  return token?.sub ? loadViewer(token.sub, typeof token.iat === 'number' ? token.iat : undefined) : null
 }
 
 function parseCookieHeader(header: string | null): Record<string, string> {

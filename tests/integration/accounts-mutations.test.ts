@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   changeAccountRole,
   createAccount,
@@ -6,9 +6,11 @@ import {
   setAccountDisabled,
 } from '@/lib/accounts/mutations'
 import { listAccounts } from '@/lib/accounts/queries'
+import { authorizeApi } from '@/lib/auth/api'
 import { verifyPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
 import { createStaff } from '@/tests/support/factories'
+import { sessionCookie } from '@/tests/support/session'
 
 const validInput = (suffix: string) => ({ email: `Nouveau.${suffix}@Lycee.test`, name: 'Nouvelle Personne', role: 'AGENT', password: 'un mot de passe long' })
 
@@ -69,6 +71,27 @@ describe('accounts: only an ADMIN manages accounts', () => {
     expect(await verifyPassword(row.passwordHash, 'nouveau mot de passe')).toBe(true)
     expect(await resetAccountPassword(admin, { accountId: target.id, password: 'court' })).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect(await changeAccountRole(admin, { accountId: 'missing', role: 'AGENT' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+})
+
+describe('accounts: a password reset ends the sessions signed in before it', () => {
+  const signedIn = async (cookie: string) =>
+    (await authorizeApi('AGENT', new Request('http://localhost:3000/api/admin/tickets', { headers: { cookie } }))).ok
+
+  it('refuses the older session, keeps a new one, and leaves other accounts signed in', async () => {
+    const admin = await createStaff({ role: 'ADMIN' })
+    const target = await createStaff({ role: 'AGENT' })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() - 60_000) // signed in a minute ago
+    const before = await sessionCookie(target)
+    const adminBefore = await sessionCookie(admin)
+    vi.useRealTimers()
+    expect(await signedIn(before)).toBe(true)
+
+    expect(await resetAccountPassword(admin, { accountId: target.id, password: 'nouveau mot de passe' })).toMatchObject({ ok: true })
+    expect(await signedIn(before)).toBe(false)
+    expect(await signedIn(await sessionCookie(target))).toBe(true) // signed in again, with the new password
+    expect(await signedIn(adminBefore)).toBe(true)
   })
 })
 

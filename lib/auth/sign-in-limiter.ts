@@ -1,5 +1,6 @@
 import 'server-only'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible'
+import { DetachedRateLimiter } from '@/lib/security/memory-limiter'
 
 // Failed sign-ins are counted per (e-mail, address): 5 within 15 minutes lock that pair for the rest
 // of the window. A looser per-e-mail count backs it up, because the address can be spoofed when no
@@ -18,8 +19,8 @@ export interface SignInLimiter {
 }
 
 export function createSignInLimiter(opts = { maxFailures: SIGN_IN_MAX_FAILURES, perAccount: PER_ACCOUNT_MAX_FAILURES }): SignInLimiter {
-  const pair = new RateLimiterMemory({ points: opts.maxFailures, duration: SIGN_IN_WINDOW_SECONDS, keyPrefix: 'signin-pair' })
-  const account = new RateLimiterMemory({ points: opts.perAccount, duration: SIGN_IN_WINDOW_SECONDS, keyPrefix: 'signin-account' })
+  const pair = new DetachedRateLimiter({ points: opts.maxFailures, duration: SIGN_IN_WINDOW_SECONDS, keyPrefix: 'signin-pair' })
+  const account = new DetachedRateLimiter({ points: opts.perAccount, duration: SIGN_IN_WINDOW_SECONDS, keyPrefix: 'signin-account' })
   const pairKey = (email: string, address: string) => `${email}|${address}`
 
   async function waitFor(limiter: RateLimiterMemory, key: string, max: number): Promise<number | null> {

@@ -1,9 +1,9 @@
 import 'server-only'
 import { headers } from 'next/headers'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible'
 import { clientAddress } from '@/lib/http/client-address'
-import { runDetached } from '@/lib/http/detached-scope'
 import { env } from '@/lib/env'
+import { DetachedRateLimiter } from './memory-limiter'
 
 // Abuse limits for the public endpoints, designed for schools: a whole school often reaches us from
 // ONE address (NAT), so the per-address limits are generous and a tight limit applies only to one
@@ -32,17 +32,17 @@ export interface LimitSettings {
 
 export function createLimiters(settings: LimitSettings): Limiters {
   return {
-    reportsPerAddress: new RateLimiterMemory({
+    reportsPerAddress: new DetachedRateLimiter({
       keyPrefix: 'reports-address',
       points: settings.reportsPerMinute * (REPORT_WINDOW_SECONDS / 60),
       duration: REPORT_WINDOW_SECONDS,
     }),
-    reportsPerPerson: new RateLimiterMemory({
+    reportsPerPerson: new DetachedRateLimiter({
       keyPrefix: 'reports-person',
       points: settings.reportsPerPerson,
       duration: REPORT_WINDOW_SECONDS,
     }),
-    classifyPerAddress: new RateLimiterMemory({
+    classifyPerAddress: new DetachedRateLimiter({
       keyPrefix: 'classify-address',
       points: settings.classifyPerMinute,
       duration: CLASSIFY_WINDOW_SECONDS,
@@ -81,9 +81,7 @@ export function normaliseIdentity(value: string): string {
 
 async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
   try {
-    // Each new key starts a ten-minute expiry timer: made in the detached scope, it does not hold
-    // on to the request being counted.
-    await runDetached(() => limiter.consume(key))
+    await limiter.consume(key)
     return null
   } catch (error) {
     if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))

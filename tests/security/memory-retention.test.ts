@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createSignInLimiter } from '@/lib/auth/sign-in-limiter'
 import { captureDetachedScope, runDetached } from '@/lib/http/detached-scope'
 import { limitReportSubmission, resetRateLimits } from '@/lib/security/rate-limits'
 
@@ -22,19 +23,21 @@ async function collected(ref: WeakRef<object>): Promise<boolean> {
   return ref.deref() === undefined
 }
 
-/** Counts one submission per simulated request, each holding 256 kB; returns weak references to them. */
-async function countSubmissionsInRequests(count: number): Promise<WeakRef<object>[]> {
+/** Runs `count` once per simulated request, each holding 256 kB; returns weak references to them. */
+async function countInRequests(count: number, counted: (i: number) => Promise<unknown>): Promise<WeakRef<object>[]> {
   const refs: WeakRef<object>[] = []
   for (let i = 0; i < count; i++) {
     const store = { payload: new Uint8Array(256 * 1024) }
     refs.push(new WeakRef(store))
-    const headers = new Headers({ 'x-relais-client-address': '203.0.113.7' })
-    const decision = await requestStore.run(store, () =>
-      limitReportSubmission(headers, { fullName: `Élève ${i} Martin`, login: `eleve.${i}` }),
-    )
-    expect(decision).toEqual({ ok: true })
+    await requestStore.run(store, () => counted(i))
   }
   return refs
+}
+
+async function keptOf(refs: WeakRef<object>[]): Promise<number[]> {
+  const kept = []
+  for (const [i, ref] of refs.entries()) if (!(await collected(ref))) kept.push(i)
+  return kept
 }
 
 beforeAll(() => captureDetachedScope())
@@ -56,10 +59,20 @@ describe('work that outlives a request', () => {
   })
 
   it('lets a request be garbage-collected once its submission has been counted', async () => {
-    const refs = await countSubmissionsInRequests(20)
+    const headers = new Headers({ 'x-relais-client-address': '203.0.113.7' })
+    const refs = await countInRequests(20, async (i) => {
+      const decision = await limitReportSubmission(headers, { fullName: `Élève ${i} Martin`, login: `eleve.${i}` })
+      expect(decision).toEqual({ ok: true })
+    })
     await limitReportSubmission(new Headers(), { fullName: 'Hors requête' })
-    const kept = []
-    for (const [i, ref] of refs.entries()) if (!(await collected(ref))) kept.push(i)
-    expect(kept).toEqual([])
+    expect(await keptOf(refs)).toEqual([])
+  })
+
+  it('lets a sign-in request be garbage-collected once its failure has been counted', async () => {
+    const limiter = createSignInLimiter()
+    const refs = await countInRequests(20, (i) => limiter.recordFailure(`agent${i}@lycee.test`, '203.0.113.8'))
+    expect(await limiter.lockedFor('agent0@lycee.test', '203.0.113.8')).toBeNull()
+    await limiter.recordFailure('hors-requete@lycee.test', '203.0.113.8')
+    expect(await keptOf(refs)).toEqual([])
   })
 })

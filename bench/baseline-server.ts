@@ -8,8 +8,7 @@
 
 import http from 'node:http'
 import { classify } from '../lib/catalogue/classify'
-import { describeDiagnosis } from '../lib/reports/diagnosis'
-import { toCreatedReportJson, trackingPath } from '../lib/reports/dto'
+import { createdReport, toCreatedReportJson, trackingPath } from '../lib/reports/dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from '../lib/reports/reference'
 import { reportSchema } from '../lib/reports/schemas'
 import { createRawStore, groupCommit, openDatabase } from './raw-store'
@@ -46,14 +45,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer
       console.error(error)
       return send(res, 500, { error: 'internal' })
     }
-    const created = {
-      reference,
-      token,
-      category: verdict.category,
-      ...(verdict.variant ? { variant: verdict.variant } : {}),
-      confidence: verdict.confidence,
-      diagnosis: describeDiagnosis(verdict.category, verdict.variant),
-    }
+    const created = createdReport(reference, token, verdict)
     const url = `http://${req.headers.host ?? 'localhost'}${trackingPath(reference, token)}`
     send(res, 201, toCreatedReportJson(created, url), { 'cache-control': 'no-store' })
   })

@@ -1,4 +1,4 @@
-import type { CategoryCode, SelfHelp } from '@/lib/catalogue/types'
+import type { CategoryCode, Classification, SelfHelp } from '@/lib/catalogue/types'
 import { statusLabels, type TicketStatus } from '@/lib/tickets/status'
 import { describeDiagnosis, type Diagnosis } from './diagnosis'
 
@@ -12,6 +12,18 @@ export interface CreatedReport {
   variant?: string
   confidence: number
   diagnosis: Diagnosis
+}
+
+/** The outcome of a stored report: its reference, the token returned once, and the verdict described. */
+export function createdReport(reference: string, token: string, verdict: Classification): CreatedReport {
+  return {
+    reference,
+    token,
+    category: verdict.category,
+    ...(verdict.variant ? { variant: verdict.variant } : {}),
+    confidence: verdict.confidence,
+    diagnosis: describeDiagnosis(verdict.category, verdict.variant),
+  }
 }
 
 export interface TrackedReport {

@@ -7,8 +7,7 @@ import { newTicketAttacher } from '@/lib/ent-failures/attach-new-ticket'
 import { ENT_CATEGORY, syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
-import { describeDiagnosis } from './diagnosis'
-import type { CreatedReport } from './dto'
+import { createdReport, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
 import { fieldErrorsFrom, reportSchema, type ReportInput } from './schemas'
 
@@ -167,13 +166,6 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
       if (isUniqueViolation(error) && attempt < MAX_REFERENCE_ATTEMPTS) continue
       throw error
     }
-    return ok({
-      reference,
-      token,
-      category: verdict.category,
-      ...(verdict.variant ? { variant: verdict.variant } : {}),
-      confidence: verdict.confidence,
-      diagnosis: describeDiagnosis(verdict.category, verdict.variant),
-    })
+    return ok(createdReport(reference, token, verdict))
   }
 }

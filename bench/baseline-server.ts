@@ -1,9 +1,10 @@
 // The bare stack for `npm run bench`: what POST /api/reports costs without the framework and ORM.
 // A node:http server that reads the same JSON (same size cap), validates it with the same zod
-// schema, classifies it with the same classifier and inserts the same rows (ticket + CREATED event,
-// one transaction, plus the ENT failure record for ENT_IDENTITY_MISMATCH: bench/raw-store.ts) with
-// better-sqlite3 directly, with the same durability settings and the same group commit as the app
-// (the reports of one event-loop turn in one transaction, a savepoint each, 201 after the commit).
+// schema, classifies it with the same classifier and writes the same rows with the app's own writer
+// (lib/reports/ticket-writer.ts: ticket, CREATED event, and the EntFailure record of an ENT identity
+// report) on a plain better-sqlite3 connection, with the same durability settings and the same
+// group commit as the app (the reports of one event-loop turn in one transaction, a savepoint each,
+// 201 after the commit).
 // Run with: tsx --conditions=react-server bench/baseline-server.ts  (PORT, DATABASE_URL)
 
 import http from 'node:http'
@@ -11,7 +12,8 @@ import { classify } from '../lib/catalogue/classify'
 import { createdReport, toCreatedReportJson, trackingPath } from '../lib/reports/dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from '../lib/reports/reference'
 import { reportSchema } from '../lib/reports/schemas'
-import { createRawStore, groupCommit, openDatabase } from './raw-store'
+import { newTicketWriter } from '../lib/reports/ticket-writer'
+import { groupCommit, openDatabase } from './raw-store'
 
 const MAX_BODY = 16 * 1024
 const port = Number(process.env.PORT ?? 3299)
@@ -19,7 +21,7 @@ const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '')
 if (!file) throw new Error('DATABASE_URL is required')
 
 const sqlite = openDatabase(file)
-const submit = groupCommit(sqlite, createRawStore(sqlite))
+const submit = groupCommit(sqlite, newTicketWriter(sqlite))
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body)

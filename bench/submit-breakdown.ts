@@ -6,7 +6,8 @@
 // Run with: tsx --conditions=react-server bench/submit-breakdown.ts [n]; prints one JSON line.
 
 import { reportBody } from './bodies'
-import { createRawStore, openDatabase } from './raw-store'
+import { newTicketWriter } from '../lib/reports/ticket-writer'
+import { openDatabase } from './raw-store'
 
 interface Step {
   step: string
@@ -36,7 +37,7 @@ async function main() {
   const next = () => bodies[k++ % bodies.length]!
 
   const sqlite = openDatabase(file)
-  const store = createRawStore(sqlite)
+  const store = newTicketWriter(sqlite)
 
   const steps: Step[] = []
   steps.push(await measure('validate (zod)', n, () => reportSchema.safeParse(next())))

@@ -4,6 +4,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import type BetterSqlite3 from 'better-sqlite3'
 import { Prisma, PrismaClient } from './generated/prisma/client'
 import { env } from './env'
+import { storedDate } from './time/stored-date'
 
 /**
  * Per-connection settings. journal_mode=WAL is persistent in the file (set by migrations at start);
@@ -77,7 +78,7 @@ const MAX_PREPARED_READS = 256
 
 /** A parameter as the adapter binds it: dates as ISO 8601 text ending "+00:00", booleans as 0/1. */
 function bindable(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00')
+  if (value instanceof Date) return storedDate(value)
   if (typeof value === 'boolean') return value ? 1 : 0
   return value
 }

@@ -1,15 +1,14 @@
 import 'server-only'
 import type BetterSqlite3 from 'better-sqlite3'
-import type { Classification } from '@/lib/catalogue/types'
 import { classify } from '@/lib/catalogue/classify'
 import { db, sqlite } from '@/lib/db'
-import { newTicketAttacher } from '@/lib/ent-failures/attach-new-ticket'
 import { ENT_CATEGORY, syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
 import { createdReport, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
-import { fieldErrorsFrom, reportSchema, type ReportInput } from './schemas'
+import { fieldErrorsFrom, reportSchema } from './schemas'
+import { newTicketWriter, type NewTicket } from './ticket-writer'
 
 const MAX_REFERENCE_ATTEMPTS = 5
 
@@ -18,19 +17,7 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
-/** Dates as the Prisma SQLite adapter stores them (ISO 8601, explicit UTC offset). */
-const storedDate = (date: Date) => date.toISOString().replace('Z', '+00:00')
-
-interface NewTicket {
-  reference: string
-  tokenHash: string
-  report: ReportInput
-  verdict: Classification
-}
-
-// The common path of a submission: the same two rows Prisma would write (ticket + CREATED event),
-// through two statements prepared once per connection. `.run()` only: a RETURNING row read with
-// `.get()` keeps a statement open and blocks WAL checkpoints.
+// The common path of a submission writes its rows with prepared statements (./ticket-writer.ts).
 //
 // Group commit: submissions that reach this point in the same turn of the event loop are written in
 // ONE transaction, so one fsync (synchronous=FULL) covers all of them; each caller is answered only
@@ -43,29 +30,8 @@ const preparedFor = new WeakMap<BetterSqlite3.Database, (batch: NewTicket[]) => 
 function batchInsert(connection: BetterSqlite3.Database): (batch: NewTicket[]) => Outcome[] {
   const cached = preparedFor.get(connection)
   if (cached) return cached
-  const insertTicket = connection.prepare(`INSERT INTO "Ticket" ("reference", "trackingTokenHash", "message",
-    "fullName", "profile", "email", "establishment", "login", "entName", "entLogin", "url", "occurredAt",
-    "category", "autoCategory", "variant", "confidence", "evidence", "status", "createdAt", "updatedAt")
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?)`)
-  const insertEvent = connection.prepare(
-    `INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt") VALUES (?, 'CREATED', ?, ?)`,
-  )
-  const attachEnt = newTicketAttacher(connection)
   // Nested in `all` below, so better-sqlite3 runs it as a savepoint.
-  const one = connection.transaction(({ reference, tokenHash, report: r, verdict }: NewTicket) => {
-    const now = storedDate(new Date())
-    const { lastInsertRowid } = insertTicket.run(
-      reference, tokenHash, r.message, r.fullName, r.profile, r.email, r.establishment, r.login, r.entName,
-      r.entLogin, r.url, storedDate(r.occurredAt), verdict.category, verdict.category, verdict.variant ?? null,
-      verdict.confidence, JSON.stringify(verdict.evidence), now, now,
-    )
-    insertEvent.run(lastInsertRowid, JSON.stringify({ status: 'NEW', category: verdict.category }), now)
-    // An ENT identity report joins its EntFailure record in the same savepoint.
-    if (verdict.category === ENT_CATEGORY) {
-      attachEnt({ id: lastInsertRowid, fullName: r.fullName, profile: r.profile, establishment: r.establishment,
-        entName: r.entName, entLogin: r.entLogin, createdAt: now })
-    }
-  })
+  const one = newTicketWriter(connection)
   const all = connection.transaction((batch: NewTicket[]) =>
     batch.map((t): Outcome => {
       try {

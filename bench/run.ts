@@ -62,7 +62,7 @@ interface BuildInfo {
 /** `next build` into .next-bench unless that build is newer than every source; reverts tsconfig.json. */
 async function build(): Promise<BuildInfo> {
   const buildId = path.join(root, distDir, 'BUILD_ID')
-  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'prisma/schema.prisma']
+  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma']
   const fresh = fs.existsSync(buildId) && Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) < fs.statSync(buildId).mtimeMs
   if (fresh && !args.includes('--rebuild')) {
     const builtAt = fs.statSync(buildId).mtimeMs

@@ -6,7 +6,7 @@
 // Run with: tsx --conditions=react-server bench/submit-breakdown.ts [n]; prints one JSON line.
 
 import { reportBody } from './bodies'
-import { newTicketWriter } from '../lib/reports/ticket-writer'
+import { newTicketWriter } from './raw-writer'
 import { openDatabase } from './raw-store'
 
 interface Step {

@@ -15,7 +15,10 @@ import { storedDate } from './time/stored-date'
 // every use of our own connection (`withConnection`) hold the gate, one at a time, in arrival order.
 // Consequence: code inside a `db.$transaction` callback must use its `tx`, never `db` or
 // `readRows`, or it waits for itself (until Prisma's transaction timeout).
-const gate = new Mutex()
+// Kept on globalThis with the client and the connection: outside production hot reload re-evaluates
+// this module but reuses the client, whose adapter must keep sharing the gate with `withConnection`.
+const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisConnection?: Database.Database; relaisGate?: Mutex }
+const gate = (globalForDb.relaisGate ??= new Mutex())
 
 /** Per-connection settings: WAL (persistent in the file), synchronous=FULL: a 201 means on disk. */
 function configureConnection(sqlite: Database.Database) {
@@ -84,10 +87,6 @@ function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
     connectToShadowDb: async () => configured(await inner.connectToShadowDb()),
   }
 }
-
-// Kept on globalThis: outside production hot reload re-evaluates this module but must reuse the
-// client, the connection and the gate that guards both.
-const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisConnection?: Database.Database }
 
 /** The one Prisma client; cached on globalThis outside production so hot reload reuses it. */
 export const db: PrismaClient = globalForDb.relaisDb ?? new PrismaClient({ adapter: adapterFactory(env().DATABASE_URL) })

@@ -179,7 +179,7 @@ describe('tracking figures', () => {
     expect(second.value.items.map((i) => i.fullName)).toEqual(['Page 2', 'Page 3'])
     const third = await listEntFailures(agent, { status: 'OPEN', limit: 2, cursor: second.value.nextCursor })
     expect(third.ok && third.value).toMatchObject({ nextCursor: null, items: [{ fullName: 'Page 4' }] })
-    expect(await listEntFailures(agent, { status: 'CLOSED' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await listEntFailures(agent, { status: 'DONE' })).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect(await listEntFailures(agent, { cursor: '!!!' })).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 })

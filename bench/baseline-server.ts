@@ -1,7 +1,7 @@
 // The bare stack for `npm run bench`: what POST /api/reports costs without the framework and ORM.
 // A node:http server that reads the same JSON (same size cap), validates it with the same zod
-// schema, classifies it with the same classifier and writes the same rows with the app's own writer
-// (lib/reports/ticket-writer.ts: ticket, CREATED event, and the EntFailure record of an ENT identity
+// schema, classifies it with the same classifier and writes the same rows with its own writer
+// (bench/raw-writer.ts, a copy of the app's rows: ticket, CREATED event, and the EntFailure record of an ENT identity
 // report) on a plain better-sqlite3 connection, with the same durability settings and the same
 // group commit as the app (the reports of one event-loop turn in one transaction, a savepoint each,
 // 201 after the commit).
@@ -12,7 +12,7 @@ import { classify } from '../lib/catalogue/classify'
 import { createdReport, toCreatedReportJson, trackingPath } from '../lib/reports/dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from '../lib/reports/reference'
 import { reportSchema } from '../lib/reports/schemas'
-import { newTicketWriter } from '../lib/reports/ticket-writer'
+import { newTicketWriter } from './raw-writer'
 import { groupCommit, openDatabase } from './raw-store'
 
 const MAX_BODY = 16 * 1024

@@ -1,9 +1,9 @@
-// The bare stack's write path: the very rows createReport writes (lib/reports/ticket-writer.ts: the
+// The bare stack's write path: the very rows createReport writes (bench/raw-writer.ts: the
 // ticket, its CREATED event and, for an ENT identity report, its EntFailure record), on a plain
 // better-sqlite3 connection with lib/db.ts's settings.
 
 import Database from 'better-sqlite3'
-import type { NewTicket } from '../lib/reports/ticket-writer'
+import type { NewTicket } from './raw-writer'
 import { storedDate } from '../lib/time/stored-date'
 
 /** Prisma's SQLite DateTime text format (what the app itself writes), from epoch milliseconds. */

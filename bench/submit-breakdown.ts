@@ -1,12 +1,12 @@
 // Where the time of one submission goes, without HTTP: each step of POST /api/reports run in-process,
 // sequentially, on a fresh migrated database (DATABASE_URL), measured in CPU time and wall time.
 // - validate: reportSchema.safeParse   - classify: the classifier   - prisma: createReport() (the app's
-// whole lib path: validate + classify + Prisma nested create in a transaction)  - raw: the bare stack's
+// whole lib path: validate + classify + lib/tickets/create.ts in a group commit)  - raw: the bare stack's
 // prepared better-sqlite3 transaction (same rows, same pragmas); then a minimal insert with and without fsync.
 // Run with: tsx --conditions=react-server bench/submit-breakdown.ts [n]; prints one JSON line.
 
 import { reportBody } from './bodies'
-import { newTicketWriter } from '../lib/reports/ticket-writer'
+import { newTicketWriter } from './raw-writer'
 import { openDatabase } from './raw-store'
 
 interface Step {
@@ -43,7 +43,7 @@ async function main() {
   steps.push(await measure('validate (zod)', n, () => reportSchema.safeParse(next())))
   steps.push(await measure('classify', n, () => classify(String(next().message))))
   steps.push(
-    await measure('createReport (lib: zod + classify + Prisma, synchronous=FULL)', n, async () => {
+    await measure('createReport (lib: zod + classify + group commit, synchronous=FULL)', n, async () => {
       const r = await createReport(next())
       if (!r.ok) throw new Error(JSON.stringify(r))
     }),

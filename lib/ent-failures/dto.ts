@@ -13,6 +13,8 @@ export interface EntFailureSummary {
   status: EntFailureStatus
   weakKey: boolean
   reportCount: number
+  /** Reports from someone other than the first reporter: a possible impersonation. */
+  otherReportCount: number
   firstReportedAt: string
   lastReportedAt: string
   linkedLogin: string | null
@@ -40,18 +42,23 @@ export interface EntFailureTicketView {
   status: string
   message: string
   createdAt: string
+  /** Filed by someone other than the record's first reporter (name or e-mail differ). */
+  otherReporter: boolean
 }
 
 export interface EntFailureDetail extends EntFailureListItem {
   decidedByName: string | null
   tickets: EntFailureTicketView[]
   events: EntFailureEventView[]
+  /** Who will read a decision message: the open reports of the first reporter (one person). */
+  recipients: { people: number; reports: number }
 }
 
 export interface EntFailureStats {
   open: number
   linked: number
   rejected: number
+  closed: number
   medianLinkMs: number | null
   p90LinkMs: number | null
   oldestOpen: { id: string; fullName: string; firstReportedAt: string } | null
@@ -67,6 +74,7 @@ export const entFailureColumns = {
   status: true,
   weakKey: true,
   reportCount: true,
+  otherReportCount: true,
   firstReportedAt: true,
   lastReportedAt: true,
   linkedLogin: true,
@@ -85,6 +93,7 @@ export function toEntFailureSummary(row: {
   status: string
   weakKey: boolean
   reportCount: number
+  otherReportCount: number
   firstReportedAt: Date
   lastReportedAt: Date
   linkedLogin: string | null
@@ -92,8 +101,20 @@ export function toEntFailureSummary(row: {
   rejectReason: string | null
   version: number
 }): EntFailureSummary {
+  // Only the summary's own keys: callers pass wider rows (tickets, reporter key) that must not travel.
   return {
-    ...row,
+    id: row.id,
+    entName: row.entName,
+    entLogin: row.entLogin,
+    fullName: row.fullName,
+    profile: row.profile,
+    establishment: row.establishment,
+    weakKey: row.weakKey,
+    reportCount: row.reportCount,
+    otherReportCount: row.otherReportCount,
+    linkedLogin: row.linkedLogin,
+    rejectReason: row.rejectReason,
+    version: row.version,
     status: row.status as EntFailureStatus,
     firstReportedAt: row.firstReportedAt.toISOString(),
     lastReportedAt: row.lastReportedAt.toISOString(),

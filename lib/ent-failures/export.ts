@@ -26,6 +26,7 @@ export async function exportEntFailuresCsv(viewer: Viewer, view: 'summary' | 'fa
         ['echecs_ouverts', s.open],
         ['echecs_mis_en_relation', s.linked],
         ['echecs_sans_compte', s.rejected],
+        ['echecs_clos_dans_la_file', s.closed],
         ['delai_median_mise_en_relation_heures', hours(s.medianLinkMs)],
         ['delai_90e_centile_mise_en_relation_heures', hours(s.p90LinkMs)],
         ['plus_ancien_ouvert_id', s.oldestOpen?.id ?? ''],

@@ -1,16 +1,26 @@
 import 'server-only'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import crypto from 'node:crypto'
+import type { Sql } from '@/lib/db-write'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { storedDate } from '@/lib/time/stored-date'
 import { identityKeyFor } from './normalize'
+import { reporterKeyFor, type Reporter } from './reporter'
 
-// Keeps EntFailure records in step with ENT_IDENTITY_MISMATCH tickets. Runs inside the caller's
-// transaction (report creation, category change) so a ticket and its failure record never disagree.
+// Keeps EntFailure records in step with ENT_IDENTITY_MISMATCH tickets: the only code that attaches a
+// ticket to a record or takes it off. Called by lib/tickets inside the transaction that creates the
+// ticket (group commit) or changes its category (Prisma), through the same statements (`Sql`), so a
+// ticket and its record never disagree. lib/tickets stores the returned record id on the ticket.
 
 export const ENT_CATEGORY = 'ENT_IDENTITY_MISMATCH'
 
-export interface AttachableTicket {
+export const REOPEN_NOTE = 'Nouveau signalement après décision : la personne est toujours bloquée.'
+export const OTHER_REPORTER_NOTE =
+  'Signalé par une autre personne que le premier déclarant (nom ou e-mail différent) : possible usurpation. ' +
+  'Ce signalement ne rouvre pas le dossier et ne recevra pas le message de décision.'
+
+export interface AttachableTicket extends Reporter {
   id: number
   category: string
-  fullName: string
   profile: string
   establishment: string | null
   entName: string | null
@@ -19,107 +29,108 @@ export interface AttachableTicket {
   entFailureId: string | null
 }
 
-const attachableColumns = {
-  id: true,
-  category: true,
-  fullName: true,
-  profile: true,
-  establishment: true,
-  entName: true,
-  entLogin: true,
-  createdAt: true,
-  entFailureId: true,
-} as const
+interface FailureRow {
+  id: string
+  status: string
+  linkedLogin: string | null
+  rejectReason: string | null
+  reporterKey: string | null
+}
 
-type Tx = Prisma.TransactionClient
+/** A cuid-shaped id, like the other records' `@default(cuid())`: 'c' + time + randomness. */
+function newId(): string {
+  return `c${Date.now().toString(36)}${crypto.randomBytes(12).toString('hex')}`.slice(0, 25)
+}
 
-async function detach(tx: Tx, ticket: AttachableTicket, note: string): Promise<void> {
-  if (!ticket.entFailureId) return
-  const failure = await tx.entFailure.findUnique({ where: { id: ticket.entFailureId }, select: { reportCount: true } })
-  await tx.ticket.update({ where: { id: ticket.id }, data: { entFailureId: null } })
+async function addEvent(sql: Sql, failureId: string, type: string, at: string, e: { before?: unknown; after?: unknown; note?: string }) {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
+  await sql.run(Prisma.sql`INSERT INTO "EntFailureEvent" ("entFailureId", "type", "before", "after", "note", "createdAt")
+    VALUES (${failureId}, ${type}, ${json(e.before)}, ${json(e.after)}, ${e.note ?? null}, ${at})`)
+}
+
+/**
+ * The first reporter's key. Records made before it was stored take it from their earliest ticket
+ * (excluding `ticketId`, the one being attached or removed now).
+ */
+export async function recordReporterKey(sql: Sql, failure: { id: string; reporterKey: string | null }, ticketId = -1): Promise<string | null> {
+  if (failure.reporterKey) return failure.reporterKey
+  const [first] = await sql.rows<Reporter>(Prisma.sql`SELECT "fullName", "email" FROM "Ticket"
+    WHERE "entFailureId" = ${failure.id} AND "id" <> ${ticketId} ORDER BY "id" LIMIT 1`)
+  return first ? reporterKeyFor(first) : null
+}
+
+async function detach(sql: Sql, ticket: AttachableTicket, note: string): Promise<void> {
+  const failureId = ticket.entFailureId
+  if (!failureId) return
+  const [failure] = await sql.rows<FailureRow>(Prisma.sql`SELECT "id", "reporterKey" FROM "EntFailure" WHERE "id" = ${failureId}`)
   if (!failure) return
+  const other = (await recordReporterKey(sql, failure, ticket.id)) !== reporterKeyFor(ticket)
+  const now = storedDate(new Date())
   // The record stays (its history matters) even when no ticket is left on it.
-  await tx.entFailure.update({
-    where: { id: ticket.entFailureId },
-    data: { reportCount: Math.max(0, failure.reportCount - 1), version: { increment: 1 } },
+  await sql.run(Prisma.sql`UPDATE "EntFailure" SET "reportCount" = MAX(0, "reportCount" - 1),
+    "otherReportCount" = MAX(0, "otherReportCount" - ${other ? 1 : 0}), "version" = "version" + 1, "updatedAt" = ${now}
+    WHERE "id" = ${failureId}`)
+  await addEvent(sql, failureId, 'REPORT_REMOVED', now, { before: { ticketId: ticket.id }, note })
+}
+
+async function createRecord(sql: Sql, ticket: AttachableTicket, identity: { identityKey: string; weakKey: boolean }) {
+  const id = newId()
+  const now = storedDate(new Date())
+  const reportedAt = storedDate(ticket.createdAt)
+  await sql.run(Prisma.sql`INSERT INTO "EntFailure" ("id", "identityKey", "weakKey", "entName", "entLogin", "fullName",
+    "profile", "establishment", "status", "reportCount", "reporterKey", "firstReportedAt", "lastReportedAt", "version",
+    "createdAt", "updatedAt")
+    VALUES (${id}, ${identity.identityKey}, ${identity.weakKey}, ${ticket.entName?.trim() || null}, ${ticket.entLogin?.trim() || null},
+    ${ticket.fullName.trim()}, ${ticket.profile}, ${ticket.establishment?.trim() || null}, 'OPEN', 1, ${reporterKeyFor(ticket)},
+    ${reportedAt}, ${reportedAt}, 1, ${now}, ${now})`)
+  await addEvent(sql, id, 'CREATED', now, { after: { ticketId: ticket.id, status: 'OPEN' } })
+  return id
+}
+
+/** Adds a ticket to an existing record; only the first reporter's new report reopens a decided one. */
+async function joinRecord(sql: Sql, ticket: AttachableTicket, existing: FailureRow): Promise<void> {
+  const now = storedDate(new Date())
+  const reportedAt = storedDate(ticket.createdAt)
+  const same = (await recordReporterKey(sql, existing)) === reporterKeyFor(ticket)
+  // Keep what the ENT side said first; only fill what was missing.
+  await sql.run(Prisma.sql`UPDATE "EntFailure" SET "reportCount" = "reportCount" + 1,
+    "otherReportCount" = "otherReportCount" + ${same ? 0 : 1},
+    "firstReportedAt" = MIN("firstReportedAt", ${reportedAt}), "lastReportedAt" = MAX("lastReportedAt", ${reportedAt}),
+    "entName" = COALESCE("entName", ${ticket.entName?.trim() || null}),
+    "establishment" = COALESCE("establishment", ${ticket.establishment?.trim() || null}),
+    "version" = "version" + 1, "updatedAt" = ${now} WHERE "id" = ${existing.id}`)
+  await addEvent(sql, existing.id, 'REPORT_ADDED', now, {
+    after: same ? { ticketId: ticket.id } : { ticketId: ticket.id, otherReporter: true },
+    ...(same ? {} : { note: OTHER_REPORTER_NOTE }),
   })
-  await tx.entFailureEvent.create({
-    data: { entFailureId: ticket.entFailureId, type: 'REPORT_REMOVED', before: JSON.stringify({ ticketId: ticket.id }), note },
+  if (existing.status === 'OPEN' || !same) return
+  await sql.run(Prisma.sql`UPDATE "EntFailure" SET "status" = 'OPEN', "linkedLogin" = NULL, "decidedById" = NULL,
+    "decidedAt" = NULL, "rejectReason" = NULL WHERE "id" = ${existing.id}`)
+  await addEvent(sql, existing.id, 'REOPENED', now, {
+    before: { status: existing.status, linkedLogin: existing.linkedLogin, rejectReason: existing.rejectReason },
+    after: { status: 'OPEN' },
+    note: REOPEN_NOTE,
   })
 }
 
 /**
  * Attaches an ENT_IDENTITY_MISMATCH ticket to the record of its ENT identity (created when new),
- * or detaches a ticket that is no longer in that category. Idempotent. A new report on a LINKED or
- * REJECTED record reopens it: the person is evidently still blocked.
- * Returns the id of the record the ticket ends up on (null when none).
+ * or detaches a ticket that is no longer in that category. Idempotent. A new report by the first
+ * reporter on a decided record reopens it: the person is evidently still blocked; a report by
+ * someone else is counted apart and reopens nothing. Returns the record the ticket belongs on (or
+ * null); the caller (lib/tickets) stores it on the ticket.
  */
-export async function attachTicketToEntFailure(tx: Tx, ticket: AttachableTicket): Promise<string | null> {
+export async function attachTicketToEntFailure(sql: Sql, ticket: AttachableTicket): Promise<string | null> {
   if (ticket.category !== ENT_CATEGORY) {
-    await detach(tx, ticket, 'Catégorie du signalement modifiée : il ne concerne plus une identité ENT.')
+    await detach(sql, ticket, 'Catégorie du signalement modifiée : il ne concerne plus une identité ENT.')
     return null
   }
-  const { identityKey, weakKey } = identityKeyFor(ticket)
-  const existing = await tx.entFailure.findUnique({ where: { identityKey } })
+  const identity = identityKeyFor(ticket)
+  const [existing] = await sql.rows<FailureRow>(Prisma.sql`SELECT "id", "status", "linkedLogin", "rejectReason", "reporterKey"
+    FROM "EntFailure" WHERE "identityKey" = ${identity.identityKey}`)
   if (existing && existing.id === ticket.entFailureId) return existing.id
-  if (ticket.entFailureId) await detach(tx, ticket, 'Signalement rattaché à une autre identité ENT.')
-
-  const reportedAt = ticket.createdAt
-  if (!existing) {
-    const created = await tx.entFailure.create({
-      data: {
-        identityKey,
-        weakKey,
-        entName: ticket.entName?.trim() || null,
-        entLogin: ticket.entLogin?.trim() || null,
-        fullName: ticket.fullName.trim(),
-        profile: ticket.profile,
-        establishment: ticket.establishment?.trim() || null,
-        reportCount: 1,
-        firstReportedAt: reportedAt,
-        lastReportedAt: reportedAt,
-        events: { create: { type: 'CREATED', after: JSON.stringify({ ticketId: ticket.id, status: 'OPEN' }) } },
-      },
-    })
-    await tx.ticket.update({ where: { id: ticket.id }, data: { entFailureId: created.id } })
-    return created.id
-  }
-
-  const reopen = existing.status !== 'OPEN'
-  await tx.entFailure.update({
-    where: { id: existing.id },
-    data: {
-      reportCount: existing.reportCount + 1,
-      firstReportedAt: reportedAt < existing.firstReportedAt ? reportedAt : existing.firstReportedAt,
-      lastReportedAt: reportedAt > existing.lastReportedAt ? reportedAt : existing.lastReportedAt,
-      // Keep what the ENT side said first; only fill what was missing.
-      entName: existing.entName ?? (ticket.entName?.trim() || null),
-      establishment: existing.establishment ?? (ticket.establishment?.trim() || null),
-      version: { increment: 1 },
-      ...(reopen ? { status: 'OPEN', linkedLogin: null, decidedById: null, decidedAt: null, rejectReason: null } : {}),
-    },
-  })
-  await tx.entFailureEvent.create({
-    data: { entFailureId: existing.id, type: 'REPORT_ADDED', after: JSON.stringify({ ticketId: ticket.id }) },
-  })
-  if (reopen) {
-    await tx.entFailureEvent.create({
-      data: {
-        entFailureId: existing.id,
-        type: 'REOPENED',
-        before: JSON.stringify({ status: existing.status, linkedLogin: existing.linkedLogin, rejectReason: existing.rejectReason }),
-        after: JSON.stringify({ status: 'OPEN' }),
-        note: 'Nouveau signalement après décision : la personne est toujours bloquée.',
-      },
-    })
-  }
-  await tx.ticket.update({ where: { id: ticket.id }, data: { entFailureId: existing.id } })
+  if (ticket.entFailureId) await detach(sql, ticket, 'Signalement rattaché à une autre identité ENT.')
+  if (!existing) return createRecord(sql, ticket, identity)
+  await joinRecord(sql, ticket, existing)
   return existing.id
-}
-
-/** Loads the ticket and brings its ENT failure attachment up to date (see attachTicketToEntFailure). */
-export async function syncEntFailureForTicket(tx: Tx, ticketId: number): Promise<string | null> {
-  const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: attachableColumns })
-  if (!ticket) return null
-  return attachTicketToEntFailure(tx, ticket)
 }

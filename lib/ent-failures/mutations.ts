@@ -2,9 +2,14 @@ import 'server-only'
 import { hasRole } from '@/lib/auth/policy'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
+import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type FieldErrors, type Result } from '@/lib/result'
+import { changeTicketStatuses } from '@/lib/tickets/close'
+import { invalidateTicketCounts } from '@/lib/tickets/queries'
 import { entFailureColumns, toEntFailureSummary, type EntFailureSummary } from './dto'
+import { recordReporterKey } from './grouping'
+import { reporterKeyFor } from './reporter'
 import { fieldErrorsFrom, linkEntFailureSchema, rejectEntFailureSchema, reopenEntFailureSchema } from './schemas'
 
 // Decisions on an ENT failure: link to a PRONOTE account, reject, reopen. Each one updates the
@@ -15,6 +20,10 @@ export const LINKED_PUBLIC_MESSAGE =
   'Reconnectez-vous en passant par votre ENT, comme d’habitude. ' +
   'Si le message « Identification impossible » apparaît encore, faites un nouveau signalement.'
 export const REOPENED_PUBLIC_MESSAGE = 'Votre demande est de nouveau à l’étude par l’établissement.'
+/** What a report from someone other than the record's first reporter reads instead of the decision. */
+export const OTHER_REPORTER_PUBLIC_MESSAGE =
+  'L’établissement a traité la demande concernant ce compte ENT. ' +
+  'Si vous êtes toujours bloqué, contactez directement l’établissement.'
 
 class Abort extends Error {
   constructor(
@@ -27,23 +36,16 @@ class Abort extends Error {
 
 type Tx = Prisma.TransactionClient
 
+/** Closes the record's open tickets: the decision message reaches only the first reporter's. */
 async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: 'RESOLVED' | 'REJECTED', publicMessage: string, note: string) {
-  const tickets = await tx.ticket.findMany({
-    where: { entFailureId: failureId, status: { notIn: ['RESOLVED', 'REJECTED'] } },
-    select: { id: true, status: true, publicMessage: true },
+  const record = await tx.entFailure.findUniqueOrThrow({ where: { id: failureId }, select: { id: true, reporterKey: true } })
+  const reporterKey = await recordReporterKey(prismaSql(tx), record)
+  await changeTicketStatuses(tx, viewer, {
+    where: { entFailureId: failureId },
+    status,
+    publicMessage: (t) => (reporterKeyFor(t) === reporterKey ? publicMessage : OTHER_REPORTER_PUBLIC_MESSAGE),
+    note,
   })
-  const now = new Date()
-  for (const t of tickets) {
-    await tx.ticket.update({ where: { id: t.id }, data: { status, publicMessage, closedAt: now, version: { increment: 1 } } })
-    await tx.ticketEvent.createMany({
-      data: [
-        { ticketId: t.id, actorId: viewer.id, type: 'STATUS_CHANGED', before: JSON.stringify({ status: t.status }), after: JSON.stringify({ status }), note },
-        ...(t.publicMessage === publicMessage
-          ? []
-          : [{ ticketId: t.id, actorId: viewer.id, type: 'PUBLIC_MESSAGE_CHANGED', before: JSON.stringify({ publicMessage: t.publicMessage }), after: JSON.stringify({ publicMessage }) }]),
-      ],
-    })
-  }
 }
 
 async function decide(
@@ -67,6 +69,7 @@ async function decide(
       await apply(tx, current)
       return tx.entFailure.findUniqueOrThrow({ where: { id }, select: entFailureColumns })
     })
+    invalidateTicketCounts()
     return ok(toEntFailureSummary(row))
   } catch (error) {
     if (error instanceof Abort) return fail(error.code, error.detail)
@@ -142,12 +145,11 @@ export async function reopenEntFailure(viewer: Viewer, id: string, input: unknow
         after: JSON.stringify({ status: 'OPEN' }),
       },
     })
-    const tickets = await tx.ticket.findMany({ where: { entFailureId: id, status: { in: ['RESOLVED', 'REJECTED'] } }, select: { id: true, status: true } })
-    for (const t of tickets) {
-      await tx.ticket.update({ where: { id: t.id }, data: { status: 'IN_PROGRESS', publicMessage: REOPENED_PUBLIC_MESSAGE, closedAt: null, version: { increment: 1 } } })
-      await tx.ticketEvent.create({
-        data: { ticketId: t.id, actorId: viewer.id, type: 'STATUS_CHANGED', before: JSON.stringify({ status: t.status }), after: JSON.stringify({ status: 'IN_PROGRESS' }), note: 'Décision sur l’identité ENT annulée.' },
-      })
-    }
+    await changeTicketStatuses(tx, viewer, {
+      where: { entFailureId: id },
+      status: 'IN_PROGRESS',
+      publicMessage: () => REOPENED_PUBLIC_MESSAGE,
+      note: 'Décision sur l’identité ENT annulée.',
+    })
   })
 }

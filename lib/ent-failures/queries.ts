@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { fail, ok, type Result } from '@/lib/result'
 import { getSchoolSettings } from '@/lib/settings/queries'
+import { isClosedStatus } from '@/lib/tickets/status'
 import {
   entFailureColumns,
   toEntFailureSummary,
@@ -15,6 +16,7 @@ import {
 } from './dto'
 import { buildDirectoryIndex, rankCandidates, type Candidate, type DirectoryIndex } from './matching'
 import { fieldErrorsFrom, listEntFailuresSchema } from './schemas'
+import { reporterKeyFor } from './reporter'
 import { percentile } from './stats'
 
 // Records with no ticket left stay in the database for their history but are not work to do:
@@ -116,7 +118,8 @@ export async function getEntFailure(viewer: Viewer, id: string, candidateLimit =
     select: {
       ...entFailureColumns,
       decidedById: true,
-      tickets: { select: { reference: true, status: true, message: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+      reporterKey: true,
+      tickets: { select: { id: true, reference: true, status: true, message: true, createdAt: true, fullName: true, email: true }, orderBy: { createdAt: 'asc' } },
       events: { select: { id: true, type: true, note: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } }, orderBy: { id: 'asc' } },
     },
   })
@@ -124,11 +127,22 @@ export async function getEntFailure(viewer: Viewer, id: string, candidateLimit =
   const decider = row.decidedById ? await db.staffUser.findUnique({ where: { id: row.decidedById }, select: { name: true } }) : null
   const summary = toEntFailureSummary(row)
   const candidates = await candidatesFor([summary], candidateLimit)
+  // Records from before the reporter key was stored take it from their earliest ticket.
+  const earliest = row.tickets.reduce<(typeof row.tickets)[number] | undefined>((a, t) => (!a || t.id < a.id ? t : a), undefined)
+  const firstReporter = row.reporterKey ?? (earliest ? reporterKeyFor(earliest) : null)
+  const recipients = row.tickets.filter((t) => !isClosedStatus(t.status) && reporterKeyFor(t) === firstReporter)
   return ok({
     ...summary,
     candidates: candidates.get(summary.id) ?? [],
     decidedByName: decider?.name ?? null,
-    tickets: row.tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })),
+    tickets: row.tickets.map((t) => ({
+      reference: t.reference,
+      status: t.status,
+      message: t.message,
+      createdAt: t.createdAt.toISOString(),
+      otherReporter: reporterKeyFor(t) !== firstReporter,
+    })),
+    recipients: { people: recipients.length > 0 ? 1 : 0, reports: recipients.length },
     events: row.events.map((e) => ({
       id: e.id,
       type: e.type,
@@ -159,6 +173,7 @@ export async function getEntFailureStats(viewer: Viewer): Promise<Result<EntFail
     open: count('OPEN'),
     linked: count('LINKED'),
     rejected: count('REJECTED'),
+    closed: count('CLOSED'),
     medianLinkMs: percentile(durations, 0.5),
     p90LinkMs: percentile(durations, 0.9),
     oldestOpen: oldest ? { ...oldest, firstReportedAt: oldest.firstReportedAt.toISOString() } : null,

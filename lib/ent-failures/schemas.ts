@@ -2,17 +2,19 @@ import { z } from 'zod'
 
 // Inputs of the ENT failures screen and API. Pure: a client form may reuse them.
 
-export const entFailureStatuses = ['OPEN', 'LINKED', 'REJECTED'] as const
+// CLOSED: every ticket of the record was closed by hand in the queue (lib/ent-failures/ticket-status.ts).
+export const entFailureStatuses = ['OPEN', 'LINKED', 'REJECTED', 'CLOSED'] as const
 export type EntFailureStatus = (typeof entFailureStatuses)[number]
 
 export const entFailureStatusLabels: Record<EntFailureStatus, string> = {
   OPEN: 'À traiter',
   LINKED: 'Mis en relation',
   REJECTED: 'Sans compte correspondant',
+  CLOSED: 'Clos dans la file',
 }
 
 export const listEntFailuresSchema = z.object({
-  status: z.enum(entFailureStatuses, { message: 'Statut inconnu : OPEN, LINKED ou REJECTED.' }).default('OPEN'),
+  status: z.enum(entFailureStatuses, { message: 'Statut inconnu : OPEN, LINKED, REJECTED ou CLOSED.' }).default('OPEN'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 })

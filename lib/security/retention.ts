@@ -1,11 +1,11 @@
 import 'server-only'
 import { db } from '@/lib/db'
+import { closedStatuses } from '@/lib/tickets/status'
 import { anonymiseTickets } from './anonymise'
 
 // Retention: closed reports (RESOLVED / REJECTED) whose closing is older than the retention period
 // are anonymised; category, profile, establishment and timestamps stay for statistics.
 
-export const CLOSED_STATUSES = ['RESOLVED', 'REJECTED'] as const
 const BATCH = 500
 
 export interface PurgeSummary {
@@ -19,7 +19,7 @@ export async function purgeClosedReports(olderThanDays: number, now = new Date()
   for (;;) {
     const batch = await db.ticket.findMany({
       where: {
-        status: { in: [...CLOSED_STATUSES] },
+        status: { in: [...closedStatuses] },
         anonymizedAt: null,
         // A closed ticket has closedAt; older rows without it fall back to their last update.
         OR: [{ closedAt: { lt: cutoff } }, { closedAt: null, updatedAt: { lt: cutoff } }],

@@ -1,12 +1,13 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
-import { syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
+import { prismaSql } from '@/lib/db-write'
+import { followTicketStatuses } from '@/lib/ent-failures/ticket-status'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type FailureCode, type Result } from '@/lib/result'
-import type { TicketDetail } from './dto'
+import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
-import { getTicketDetail, invalidateTicketCounts } from './queries'
+import { invalidateTicketCounts } from './queries'
 import { fieldErrorsOf, ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 
@@ -31,7 +32,13 @@ interface EventDraft {
   note?: string
 }
 
-async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate): Promise<void> {
+/** What an update leaves: the ticket's version after it (unchanged when nothing differed). */
+export interface UpdatedTicket {
+  reference: string
+  version: number
+}
+
+async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate): Promise<UpdatedTicket> {
   const current = await tx.ticket.findUnique({
     where: { reference },
     select: {
@@ -40,6 +47,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
       category: true,
       publicMessage: true,
       version: true,
+      entFailureId: true,
       assignee: { select: { id: true, name: true } },
     },
   })
@@ -92,7 +100,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
 
   if (input.note !== undefined) events.push({ type: 'NOTE_ADDED', note: input.note })
 
-  if (events.length === 0) return // nothing differs from what the agent saw: no new version
+  if (events.length === 0) return { reference, version: current.version } // nothing differs: no new version
 
   const updated = await tx.ticket.updateMany({
     where: { id: current.id, version: input.version },
@@ -111,11 +119,14 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     })),
   })
 
-  if (categoryChanged) {
-    // Hook for other domains that follow a ticket's category (e.g. the ENT identity failures
-    // list): call them here, inside this transaction, with `tx` and `current.id`.
-    await syncEntFailureForTicket(tx, current.id)
+  // Other domains that follow a ticket, inside this transaction: the ENT record of its identity
+  // (joined or left on a category change; closed or reopened with its tickets).
+  const sql = prismaSql(tx)
+  const records = new Set([current.entFailureId, categoryChanged ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
+  if (categoryChanged || data.status !== undefined) {
+    for (const record of records) if (record) await followTicketStatuses(sql, record)
   }
+  return { reference, version: current.version + 1 }
 }
 
 /**
@@ -123,17 +134,18 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
  * `input` is untrusted ({ version, status?, assigneeId?, category?, note?, publicMessage? }).
  * CONFLICT when `version` is not the ticket's current version.
  */
-export async function updateTicket(viewer: Viewer, reference: string, input: unknown): Promise<Result<TicketDetail>> {
+export async function updateTicket(viewer: Viewer, reference: string, input: unknown): Promise<Result<UpdatedTicket>> {
   const parsed = ticketUpdateSchema.safeParse(input)
   if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  let updated: UpdatedTicket
   try {
-    await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data))
+    updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data))
   } catch (error) {
     if (error instanceof Abort) return fail(error.code, error.fieldErrors ? { fieldErrors: error.fieldErrors } : undefined)
     throw error
   }
   invalidateTicketCounts()
-  return getTicketDetail(viewer, reference)
+  return ok(updated)
 }
 
 export interface BulkOutcome {

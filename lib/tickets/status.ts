@@ -33,6 +33,7 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return statusTransitions[from].includes(to)
 }
 
-export function isClosedStatus(status: TicketStatus): boolean {
-  return closedStatuses.includes(status)
+/** The one definition of "closed" (retention, the queue, ENT records all use it). */
+export function isClosedStatus(status: string): boolean {
+  return (closedStatuses as readonly string[]).includes(status)
 }

@@ -8,7 +8,8 @@ import { GET as exportRoute } from '@/app/api/admin/ent-failures/export/route'
 import { GET as listRoute } from '@/app/api/admin/ent-failures/route'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
-import { syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
+import { prismaSql } from '@/lib/db-write'
+import { syncTicketEntFailure } from '@/lib/tickets/create'
 import { createStaff, createTicketRow } from '@/tests/support/factories'
 import { sessionCookie } from '@/tests/support/session'
 
@@ -31,7 +32,7 @@ function upload(bytes: Uint8Array, extra: Record<string, string> = {}) {
 
 async function entFailure(fullName: string, entLogin: string, createdAt = new Date()) {
   const ticket = await createTicketRow({ category: 'ENT_IDENTITY_MISMATCH', autoCategory: 'ENT_IDENTITY_MISMATCH', fullName, entName: 'ENT', entLogin, profile: 'ELEVE', createdAt })
-  return (await db.$transaction((tx) => syncEntFailureForTicket(tx, ticket.id)))!
+  return (await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), ticket.id)))!
 }
 
 describe('admin ENT failures API', () => {

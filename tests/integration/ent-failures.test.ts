@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { importDirectory } from '@/lib/directory/import'
-import { syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
+import { prismaSql } from '@/lib/db-write'
+import { syncTicketEntFailure } from '@/lib/tickets/create'
 import { LINKED_PUBLIC_MESSAGE, linkEntFailure, rejectEntFailure, reopenEntFailure } from '@/lib/ent-failures/mutations'
 import { getEntFailure, getEntFailureStats, listEntFailures } from '@/lib/ent-failures/queries'
 import { createStaff, createTicketRow } from '@/tests/support/factories'
@@ -22,7 +23,7 @@ async function entTicket(overrides: Parameters<typeof createTicketRow>[0] = {}) 
     profile: 'ELEVE',
     ...overrides,
   })
-  const failureId = await db.$transaction((tx) => syncEntFailureForTicket(tx, ticket.id))
+  const failureId = await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), ticket.id))
   return { ticket, failureId }
 }
 
@@ -37,7 +38,7 @@ describe('grouping reports by ENT identity', () => {
     expect(record.lastReportedAt.toISOString()).toBe('2026-09-03T08:00:00.000Z')
     expect(record.events.map((e) => e.type)).toEqual(['CREATED', 'REPORT_ADDED'])
     // Syncing again is a no-op.
-    await db.$transaction((tx) => syncEntFailureForTicket(tx, second.ticket.id))
+    await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), second.ticket.id))
     expect((await db.entFailure.findUniqueOrThrow({ where: { id: first.failureId! } })).reportCount).toBe(2)
   })
 
@@ -54,7 +55,7 @@ describe('grouping reports by ENT identity', () => {
   it('leaves and rejoins records when the category changes', async () => {
     const { ticket, failureId } = await entTicket({ entName: 'Atrium', entLogin: 'change.cat', fullName: 'Paul Change' })
     await db.ticket.update({ where: { id: ticket.id }, data: { category: 'BAD_CREDENTIALS' } })
-    expect(await db.$transaction((tx) => syncEntFailureForTicket(tx, ticket.id))).toBeNull()
+    expect(await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), ticket.id))).toBeNull()
     let record = await db.entFailure.findUniqueOrThrow({ where: { id: failureId! }, include: { events: true } })
     expect(record.reportCount).toBe(0)
     expect(record.events.map((e) => e.type)).toEqual(['CREATED', 'REPORT_REMOVED'])
@@ -65,7 +66,7 @@ describe('grouping reports by ENT identity', () => {
     expect(list.ok && list.value.items.some((i) => i.id === failureId)).toBe(false)
 
     await db.ticket.update({ where: { id: ticket.id }, data: { category: 'ENT_IDENTITY_MISMATCH' } })
-    expect(await db.$transaction((tx) => syncEntFailureForTicket(tx, ticket.id))).toBe(failureId)
+    expect(await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), ticket.id))).toBe(failureId)
     record = await db.entFailure.findUniqueOrThrow({ where: { id: failureId! }, include: { events: true } })
     expect(record.reportCount).toBe(1)
   })
@@ -178,7 +179,7 @@ describe('tracking figures', () => {
     expect(second.value.items.map((i) => i.fullName)).toEqual(['Page 2', 'Page 3'])
     const third = await listEntFailures(agent, { status: 'OPEN', limit: 2, cursor: second.value.nextCursor })
     expect(third.ok && third.value).toMatchObject({ nextCursor: null, items: [{ fullName: 'Page 4' }] })
-    expect(await listEntFailures(agent, { status: 'CLOSED' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await listEntFailures(agent, { status: 'DONE' })).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect(await listEntFailures(agent, { cursor: '!!!' })).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 })

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { db, sqlite } from '@/lib/db'
+import { db, readRows, withConnection } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { createReport } from '@/lib/reports/mutations'
 import { updateTicket } from '@/lib/tickets/mutations'
 import { createStaff, createTicketRow } from '../support/factories'
 
-// createReport writes the common case with two prepared statements on Prisma's own SQLite
-// connection (lib/db.ts `sqlite()`), and ENT identity reports through Prisma. Both must store the
-// same rows, and interleave safely with Prisma transactions (admin updates) on that connection.
+// createReport writes every report through lib/tickets/create.ts in a group commit on our own
+// connection (lib/db-write.ts). It must store the rows Prisma would, and interleave safely with
+// Prisma transactions (admin updates) behind the one gate (lib/db.ts).
 
 const message = 'Votre identifiant ou votre mot de passe est incorrect'
 const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identification impossible » avec un formulaire à envoyer.'
@@ -56,11 +57,11 @@ describe('createReport storage', () => {
     expect(t.events[0]).toMatchObject({ type: 'CREATED', actorId: null, before: null, note: null })
     expect(JSON.parse(t.events[0]!.after!)).toEqual({ status: 'NEW', category: 'BAD_CREDENTIALS' })
     // Stored in the same text format as Prisma's own writes, so SQL comparisons on dates still sort.
-    const raw = (await sqlite()).prepare(`SELECT "createdAt", "occurredAt" FROM "Ticket" WHERE "id" = ?`).get(t.id) as Record<string, string>
-    expect(raw.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+    const [raw] = await readRows<Record<string, string>>(Prisma.sql`SELECT "createdAt", "occurredAt" FROM "Ticket" WHERE "id" = ${t.id}`)
+    expect(raw!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
     const viaPrisma = await createTicketRow()
-    const rawPrisma = (await sqlite()).prepare(`SELECT "createdAt" FROM "Ticket" WHERE "id" = ?`).get(viaPrisma.id) as Record<string, string>
-    expect(rawPrisma.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+    const [rawPrisma] = await readRows<Record<string, string>>(Prisma.sql`SELECT "createdAt" FROM "Ticket" WHERE "id" = ${viaPrisma.id}`)
+    expect(rawPrisma!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
   })
 
   it('files ENT identity reports in the same transaction, attached to their EntFailure (new record, then a repeat)', async () => {
@@ -92,7 +93,6 @@ describe('createReport storage', () => {
       throw new Error('roll back the outer transaction')
     })
     await new Promise((resolve) => setTimeout(resolve, 50))
-    expect((await sqlite()).inTransaction).toBe(true)
     release()
     await expect(outer).rejects.toThrow('roll back the outer transaction')
     const result = await pending!
@@ -132,9 +132,8 @@ describe('createReport storage', () => {
   })
   it('commits submissions of one event-loop turn together; a failing one is rolled back alone', async () => {
     // A temporary trigger lives on this connection only: it refuses one person's ticket.
-    const connection = await sqlite()
-    connection.exec(`CREATE TEMP TRIGGER "refuse_one" BEFORE INSERT ON "Ticket" WHEN new."fullName" = 'Refusé Parlabase'
-      BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`)
+    await withConnection((connection) => connection.exec(`CREATE TEMP TRIGGER "refuse_one" BEFORE INSERT ON "Ticket" WHEN new."fullName" = 'Refusé Parlabase'
+      BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`))
     try {
       const names = ['Groupe Un', 'Groupe Deux', 'Refusé Parlabase', 'Groupe Quatre', 'Groupe Cinq']
       const settled = await Promise.allSettled(names.map((fullName) => createReport({ message, fullName, profile: 'ELEVE' })))
@@ -143,9 +142,9 @@ describe('createReport storage', () => {
       const stored = await db.ticket.findMany({ where: { fullName: { in: names } }, include: { events: true } })
       expect(stored.map((t) => t.fullName).sort()).toEqual(['Groupe Cinq', 'Groupe Deux', 'Groupe Quatre', 'Groupe Un'])
       expect(stored.every((t) => t.events.length === 1)).toBe(true)
-      expect(connection.inTransaction).toBe(false)
+      expect(await withConnection((connection) => connection.inTransaction)).toBe(false)
     } finally {
-      connection.exec(`DROP TRIGGER "temp"."refuse_one"`)
+      await withConnection((connection) => connection.exec(`DROP TRIGGER "temp"."refuse_one"`))
     }
   })
 })

@@ -12,7 +12,7 @@ describe('updateTicket', () => {
     const agent = await createStaff()
     const t = await createTicketRow()
     const result = await updateTicket(agent, t.reference, { version: 1, status: 'RESOLVED', publicMessage: 'Votre accès est rétabli.' })
-    expect(result).toMatchObject({ ok: true, value: { status: 'RESOLVED', version: 2, publicMessage: 'Votre accès est rétabli.' } })
+    expect(result).toEqual({ ok: true, value: { reference: t.reference, version: 2 } })
     const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } })
     expect(row).toMatchObject({ status: 'RESOLVED', version: 2, publicMessage: 'Votre accès est rétabli.' })
     expect(row.closedAt).toBeInstanceOf(Date)
@@ -21,7 +21,6 @@ describe('updateTicket', () => {
       ['STATUS_CHANGED', agent.id, { status: 'NEW' }, { status: 'RESOLVED' }],
       ['PUBLIC_MESSAGE_CHANGED', agent.id, { publicMessage: null }, { publicMessage: 'Votre accès est rétabli.' }],
     ])
-    if (result.ok) expect(result.value.history.map((h) => h.type)).toEqual(['STATUS_CHANGED', 'PUBLIC_MESSAGE_CHANGED'])
   })
 
   it('reopens a closed ticket (clearing closedAt) but refuses RESOLVED → REJECTED', async () => {
@@ -49,9 +48,11 @@ describe('updateTicket', () => {
       })
     }
     const assigned = await updateTicket(agent, t.reference, { version: 1, assigneeId: colleague.id })
-    expect(assigned).toMatchObject({ ok: true, value: { assignee: { id: colleague.id, name: 'Dominique' }, version: 2 } })
+    expect(assigned).toMatchObject({ ok: true, value: { version: 2 } })
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ assigneeId: colleague.id })
     const unassigned = await updateTicket(agent, t.reference, { version: 2, assigneeId: null })
-    expect(unassigned).toMatchObject({ ok: true, value: { assignee: null, version: 3 } })
+    expect(unassigned).toMatchObject({ ok: true, value: { version: 3 } })
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ assigneeId: null })
     const events = await eventsOf(t.id)
     expect(events.map((e) => [e.type, JSON.parse(e.before!), JSON.parse(e.after!)])).toEqual([
       ['ASSIGNED', { assignee: null }, { assignee: { id: colleague.id, name: 'Dominique' } }],
@@ -63,7 +64,7 @@ describe('updateTicket', () => {
     const agent = await createStaff()
     const t = await createTicketRow({ category: 'UNKNOWN', autoCategory: 'UNKNOWN' })
     const result = await updateTicket(agent, t.reference, { version: 1, category: 'WRONG_ADDRESS' })
-    expect(result).toMatchObject({ ok: true, value: { category: 'WRONG_ADDRESS', autoCategory: 'UNKNOWN' } })
+    expect(result).toEqual({ ok: true, value: { reference: t.reference, version: 2 } })
     expect(await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ category: 'WRONG_ADDRESS', autoCategory: 'UNKNOWN' })
     const [event] = await eventsOf(t.id)
     expect(event).toMatchObject({ type: 'CATEGORY_CHANGED', before: '{"category":"UNKNOWN"}', after: '{"category":"WRONG_ADDRESS"}' })

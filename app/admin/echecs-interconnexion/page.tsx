@@ -52,7 +52,7 @@ export default async function EntFailuresPage({ searchParams }: Props) {
             <li key={s}>
               <a href={`?status=${s}`} aria-current={s === status ? 'page' : undefined}>
                 {entFailureStatusLabels[s]}
-                {stats.ok ? ` (${s === 'OPEN' ? stats.value.open : s === 'LINKED' ? stats.value.linked : stats.value.rejected})` : ''}
+                {stats.ok ? ` (${{ OPEN: stats.value.open, LINKED: stats.value.linked, REJECTED: stats.value.rejected, CLOSED: stats.value.closed }[s]})` : ''}
               </a>
             </li>
           ))}

@@ -14,6 +14,20 @@ function Outcome({ state }: { state: DecisionFormState }) {
   return null
 }
 
+type Recipients = { people: number; reports: number }
+
+/** Said before sending: a decision message is read on tracking pages, by whom. */
+function Readers({ recipients }: { recipients: Recipients }) {
+  if (recipients.reports === 0) return <p className="hint">Aucune demande ouverte ne recevra ce message.</p>
+  return (
+    <p className="hint">
+      Ce message sera lu par {recipients.people} personne{recipients.people > 1 ? 's' : ''} (le premier déclarant, sur{' '}
+      {recipients.reports} page{recipients.reports > 1 ? 's' : ''} de suivi). Les signalements d’autres personnes ne reçoivent qu’un
+      message neutre.
+    </p>
+  )
+}
+
 function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null
   return (
@@ -24,7 +38,19 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   )
 }
 
-export function LinkForm({ id, version, candidates, profileLabels }: { id: string; version: number; candidates: Candidate[]; profileLabels: Record<string, string> }) {
+export function LinkForm({
+  id,
+  version,
+  candidates,
+  profileLabels,
+  recipients,
+}: {
+  id: string
+  version: number
+  candidates: Candidate[]
+  profileLabels: Record<string, string>
+  recipients: Recipients
+}) {
   const [state, action, pending] = useActionState(linkEntFailureAction, idleDecision)
   const errors = state.status === 'error' ? state.fieldErrors.login : undefined
   return (
@@ -64,6 +90,7 @@ export function LinkForm({ id, version, candidates, profileLabels }: { id: strin
         <FieldError id="login-error" messages={errors} />
       </fieldset>
       <p className="hint">Toutes les demandes de cette personne seront marquées résolues ; elle lira qu’elle peut se reconnecter par l’ENT.</p>
+      <Readers recipients={recipients} />
       <button type="submit" className="button-primary" aria-disabled={pending} disabled={pending}>
         Mettre en relation
       </button>
@@ -72,7 +99,7 @@ export function LinkForm({ id, version, candidates, profileLabels }: { id: strin
   )
 }
 
-export function RejectForm({ id, version }: { id: string; version: number }) {
+export function RejectForm({ id, version, recipients }: { id: string; version: number; recipients: Recipients }) {
   const [state, action, pending] = useActionState(rejectEntFailureAction, idleDecision)
   const errors = state.status === 'error' ? state.fieldErrors.reason : undefined
   return (
@@ -87,6 +114,7 @@ export function RejectForm({ id, version }: { id: string; version: number }) {
         <p id="reason-hint" className="hint">
           Elle le lira sur sa page de suivi : dites-lui quoi faire (par exemple contacter le secrétariat pour être inscrite dans PRONOTE).
         </p>
+        <Readers recipients={recipients} />
         <FieldError id="reason-error" messages={errors} />
         <textarea
           id={`reason-${id}`}

@@ -43,6 +43,12 @@ export function FailureDetail({ failure, now }: { failure: EntFailureDetail; now
               </dd>
             </div>
           </dl>
+          {failure.otherReportCount > 0 ? (
+            <p className="notice notice-error" role="note">
+              {failure.otherReportCount} {failure.otherReportCount > 1 ? 'signalements de personnes différentes' : 'signalement d’une personne différente'}{' '}
+              du premier déclarant (nom ou e-mail) : possible usurpation. Ils ne rouvrent pas le dossier et ne reçoivent qu’un message neutre.
+            </p>
+          ) : null}
           {failure.weakKey ? (
             <p className="hint">Sans identifiant ENT : les signalements sont regroupés par nom, établissement et profil.</p>
           ) : null}
@@ -52,6 +58,7 @@ export function FailureDetail({ failure, now }: { failure: EntFailureDetail; now
               <li key={t.reference}>
                 <a href={`/admin/tickets/${encodeURIComponent(t.reference)}`}>{t.reference}</a> ·{' '}
                 {statusLabels[t.status as TicketStatus] ?? t.status} · {formatDate(t.createdAt)}
+                {t.otherReporter ? ' · autre personne' : ''}
               </li>
             ))}
           </ul>
@@ -59,13 +66,15 @@ export function FailureDetail({ failure, now }: { failure: EntFailureDetail; now
         <div className={styles.actions}>
           {failure.status === 'OPEN' ? (
             <>
-              <LinkForm id={failure.id} version={failure.version} candidates={failure.candidates} profileLabels={profileLabels} />
-              <RejectForm id={failure.id} version={failure.version} />
+              <LinkForm id={failure.id} version={failure.version} candidates={failure.candidates} profileLabels={profileLabels} recipients={failure.recipients} />
+              <RejectForm id={failure.id} version={failure.version} recipients={failure.recipients} />
             </>
           ) : (
             <div className="card">
               <h3>Décision</h3>
-              {failure.status === 'LINKED' ? (
+              {failure.status === 'CLOSED' ? (
+                <p>Tous les signalements de cette identité ont été clos à la main dans la file : plus rien à traiter ici.</p>
+              ) : failure.status === 'LINKED' ? (
                 <p>
                   Relié au compte PRONOTE <strong>{failure.linkedLogin}</strong>
                   {failure.decidedByName ? ` par ${failure.decidedByName}` : ''}

@@ -5,11 +5,12 @@ import { formatDuration } from '@/lib/ent-failures/stats'
 
 export const eventLabels: Record<string, string> = {
   CREATED: 'Premier signalement reçu',
-  REPORT_ADDED: 'Nouveau signalement de la même personne',
+  REPORT_ADDED: 'Nouveau signalement',
   REPORT_REMOVED: 'Signalement retiré (catégorie modifiée)',
   LINKED: 'Mise en relation avec un compte PRONOTE',
   REJECTED: 'Pas de compte correspondant',
   REOPENED: 'Rouvert',
+  CLOSED: 'Clos dans la file avec tous ses signalements',
 }
 
 export function profileLabel(code: string): string {

@@ -4,10 +4,10 @@ import { classify } from '@/lib/catalogue/classify'
 import { db, sqlite } from '@/lib/db'
 import { ENT_CATEGORY, syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { fail, ok, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type Result } from '@/lib/result'
 import { createdReport, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
-import { fieldErrorsFrom, reportSchema } from './schemas'
+import { reportSchema } from './schemas'
 import { newTicketWriter, type NewTicket } from './ticket-writer'
 
 const MAX_REFERENCE_ATTEMPTS = 5
@@ -118,7 +118,7 @@ async function prismaInsert({ reference, tokenHash, report, verdict }: NewTicket
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const report = parsed.data
   const verdict = classify(report.message)
   const token = generateTrackingToken()

@@ -3,11 +3,11 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { syncEntFailureForTicket } from '@/lib/ent-failures/grouping'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { fail, ok, type FailureCode, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import type { TicketDetail } from './dto'
 import type { TicketEventType } from './events'
 import { getTicketDetail, invalidateTicketCounts } from './queries'
-import { fieldErrorsOf, ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
+import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 
 // Ticket workflow. Every change is guarded by the version the agent saw (optimistic concurrency:
@@ -125,7 +125,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
  */
 export async function updateTicket(viewer: Viewer, reference: string, input: unknown): Promise<Result<TicketDetail>> {
   const parsed = ticketUpdateSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   try {
     await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data))
   } catch (error) {
@@ -149,7 +149,7 @@ export interface BulkOutcome {
  */
 export async function bulkUpdateTickets(viewer: Viewer, input: unknown): Promise<Result<BulkOutcome>> {
   const parsed = ticketBulkSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const bulk = parsed.data
   const change =
     bulk.action === 'assign'

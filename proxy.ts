@@ -7,7 +7,7 @@ import {
   securityHeaders,
   servedOverHttps,
 } from '@/lib/security/headers'
-import { errorResponse } from '@/lib/http/responses'
+import { errorResponse } from '@/lib/result'
 import { isDecodablePath, NOT_FOUND_PATH } from '@/lib/http/path'
 
 // Security headers on every response, and a per-request CSP nonce for pages (Next.js reads the

@@ -2,8 +2,8 @@ import type { z } from 'zod'
 
 // Outcomes of our own operations (not the catalogue's categories). Pure: imported on both sides.
 // Each code has its HTTP status, the `error` name of the JSON API and one French message, defined
-// here once; lib/http/responses.ts turns a failure into a response with this table. The last three
-// codes are refusals of the HTTP edge itself (lib/http), before any operation runs.
+// here once, and errorResponse below is the one builder of the JSON API's error answers. The last
+// three codes are refusals of the HTTP edge itself (lib/http), before any operation runs.
 
 export const failureCodes = {
   VALIDATION: { status: 400, error: 'invalid_request', message: 'Certaines informations sont invalides.' },
@@ -74,4 +74,46 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 /** A failed parse as the VALIDATION failure every mutation and query returns. */
 export function invalidInput(error: z.ZodError): Result<never> {
   return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(error) })
+}
+
+// The one error shape of the JSON API, public and admin alike:
+//   400 → { error: 'invalid_request', issues: [{ path: string[], message }] }
+//   any other failure → { error, message } (French message), never cached.
+
+export interface Issue {
+  path: string[]
+  message: string
+}
+
+/** Field errors keyed by dotted path ('' for the whole input) → the API's issue list. */
+export function issuesFrom(fieldErrors: FieldErrors | undefined): Issue[] {
+  return Object.entries(fieldErrors ?? {}).flatMap(([key, messages]) =>
+    messages.map((message) => ({ path: key === '' ? [] : key.split('.'), message })),
+  )
+}
+
+/** 400 with the given issues; a failure without any gets one about the whole input. */
+export function invalidRequest(issues: Issue[], message = messageFor('VALIDATION')): Response {
+  return Response.json(
+    { error: errorNameFor('VALIDATION'), issues: issues.length > 0 ? issues : [{ path: [], message }] },
+    { status: 400, headers: { 'Cache-Control': 'no-store' } },
+  )
+}
+
+export function errorResponse(
+  code: FailureCode,
+  detail: { message?: string; fieldErrors?: FieldErrors; headers?: HeadersInit; extra?: Record<string, unknown> } = {},
+): Response {
+  if (code === 'VALIDATION') return invalidRequest(issuesFrom(detail.fieldErrors), detail.message)
+  const headers = new Headers(detail.headers)
+  headers.set('Cache-Control', 'no-store')
+  return Response.json(
+    { error: errorNameFor(code), message: detail.message ?? messageFor(code), ...detail.extra },
+    { status: statusFor(code), headers },
+  )
+}
+
+/** A lib failure as its HTTP answer. */
+export function failureResponse(failure: Failure): Response {
+  return errorResponse(failure.code, { message: failure.message, fieldErrors: failure.fieldErrors })
 }

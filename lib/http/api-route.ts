@@ -1,12 +1,10 @@
 import 'server-only'
-import { getRequestViewer } from '@/lib/auth/session'
-import { hasRole } from '@/lib/auth/policy'
+import { authorizeApi } from '@/lib/auth/api'
 import type { Viewer } from '@/lib/auth/viewer'
-import type { Result } from '@/lib/result'
-import { isSameOrigin } from '@/lib/security/origin'
+import { failureResponse, type Result } from '@/lib/result'
+import { refuseCrossOrigin } from '@/lib/security/origin'
 import type { ApiRoute } from './api-contract'
 import { readBody } from './json-body'
-import { errorResponse, failureResponse } from './responses'
 
 // Serves a declared route (lib/http/api-contract.ts): the edge's checks in one order for every
 // endpoint, then the handler, then its Result mapped to HTTP once.
@@ -30,9 +28,8 @@ type Context = { params?: Promise<Record<string, string | string[]>> }
 
 async function viewerFor(route: ApiRoute, request: Request): Promise<Viewer | null | Response> {
   if (route.access === 'public') return null
-  const viewer = await getRequestViewer(request)
-  if (!viewer) return errorResponse('UNAUTHENTICATED')
-  return hasRole(viewer, route.access) ? viewer : errorResponse('FORBIDDEN')
+  const auth = await authorizeApi(route.access, request)
+  return auth.ok ? auth.viewer : auth.response
 }
 
 async function paramsOf(context: Context | undefined): Promise<Record<string, string>> {
@@ -41,7 +38,8 @@ async function paramsOf(context: Context | undefined): Promise<Record<string, st
 }
 
 async function respond<R extends ApiRoute>(route: R, handler: Handler<R>, request: Request, context?: Context) {
-  if (route.method !== 'get' && !isSameOrigin(request)) return errorResponse('CROSS_ORIGIN')
+  const crossOrigin = route.method === 'get' ? null : refuseCrossOrigin(request)
+  if (crossOrigin) return crossOrigin
   const viewer = await viewerFor(route, request)
   if (viewer instanceof Response) return viewer
   let body: unknown

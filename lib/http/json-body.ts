@@ -1,7 +1,7 @@
 import 'server-only'
 import { containsLoneSurrogate, INVALID_TEXT_MESSAGE } from '@/lib/security/text'
 import { bodyLimits, type BodyKind } from './api-contract'
-import { errorResponse, invalidRequest } from './responses'
+import { errorResponse, invalidRequest } from '@/lib/result'
 
 // The one reader of request bodies for route handlers: content type (415), size limit on the declared
 // Content-Length and on the stream itself (413: reading stops at the limit, a huge or endless body is

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/http/api-route'
-import { errorResponse } from '@/lib/http/responses'
+import { errorResponse } from '@/lib/result'
 import { toTrackedReportJson } from '@/lib/reports/dto'
 import { getTrackedReport } from '@/lib/reports/queries'
 import { trackReportRoute } from '@/lib/reports/routes'

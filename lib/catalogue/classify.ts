@@ -1,8 +1,9 @@
 // Rule-based classifier: maps a pasted or paraphrased error message to a catalogue category.
 // Pure and deterministic; every pattern is compiled once at module load and runs on the
-// normalised text (see normalize.ts). Product rules: /work/shared/DOMAIN.md §7.
+// normalised text (see normalize.ts). Product rules: DOMAIN.md §7.
 
 import { normalizeShared, sentenceOf, type Normalized } from './normalize'
+import { meets } from './literal-scan'
 import { contexts, literals, markLiterals, signals, type ContextKind, type Signal } from './signals'
 import type { CategoryCode, Classification, Evidence } from './types'
 
@@ -27,22 +28,6 @@ const MARK_LITERALS = markLiterals
 const PRESENT = new Uint8Array(literals.length)
 const SENTENCE_OF = sentenceOf
 const NORMALIZE = normalizeShared
-
-function meets(need: number[][] | undefined, present: Uint8Array): boolean {
-  if (!need) return true
-  for (let g = 0; g < need.length; g++) {
-    const group = need[g] as number[]
-    let ok = false
-    for (let k = 0; k < group.length; k++) {
-      if (present[group[k] as number] === 1) {
-        ok = true
-        break
-      }
-    }
-    if (!ok) return false
-  }
-  return true
-}
 
 function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
   const text = norm.text

@@ -39,7 +39,8 @@ function buildTrie(literals: readonly string[]): { trie: number[][]; outputs: nu
 export function literalScanner(literals: readonly string[]): (text: string, present: Uint8Array) => void {
   const { trie, outputs } = buildTrie(literals)
   // Breadth-first: failure links, then the full transition table (a DFA).
-  const delta = new Int32Array(trie.length * ALPHABET)
+  // Two bytes a transition while the automaton has fewer than 65,536 states: half the memory.
+  const delta = trie.length < 0x10000 ? new Uint16Array(trie.length * ALPHABET) : new Int32Array(trie.length * ALPHABET)
   const fail = new Int32Array(trie.length)
   const queue: number[] = []
   for (let c = 0; c < ALPHABET; c++) {

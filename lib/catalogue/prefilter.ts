@@ -18,9 +18,12 @@ import type { Alternative, CharacterClass, CharacterSet, Element, Pattern } from
 const ALPHABET = ' abcdefghijklmnopqrstuvwxyz0123456789'
 const WORD_CHARS = ALPHABET.slice(1)
 /** Largest finite set of strings tracked for one sub-pattern before it is summarised. */
-const MAX_EXACT = 48
+const MAX_EXACT = 96
 /** Largest character class enumerated as strings. */
 const MAX_CLASS = 6
+/** Longer literals are cut to their end (any part of a necessary literal is necessary too): the
+ * variants of a long phrase then share one literal, which keeps the automaton small. */
+const MAX_LITERAL = 12
 /** Groups whose shortest literal is shorter than this are too common to be worth checking. */
 const MIN_LITERAL = 3
 // Marks a `\b` inside a literal until the literal is complete and its neighbours are known.
@@ -75,7 +78,9 @@ export function resolveBoundaries(literal: string): string | null {
 
 /** A group cleaned up: boundary marks resolved, impossible literals dropped, superstrings dropped. */
 function cleanGroup(group: string[]): string[] {
-  const resolved = [...new Set(group.map(resolveBoundaries).filter((l): l is string => l !== null))]
+  const resolved = [
+    ...new Set(group.map(resolveBoundaries).filter((l): l is string => l !== null).map((l) => l.slice(-MAX_LITERAL))),
+  ]
   resolved.sort((a, b) => a.length - b.length)
   const kept: string[] = []
   // A literal containing another of the same group adds nothing: the shorter one is present too.
@@ -90,19 +95,19 @@ function strength(group: string[]): number {
   return Math.min(...clean.map((l) => l.length))
 }
 
-function bestGroup(info: Info): string[] | null {
+/** An alternative's usable groups, strongest first (at most `limit`). */
+function usableGroups(info: Info, limit: number): string[][] {
   const candidates = info.exact ? [info.exact] : info.groups
-  let best: string[] | null = null
-  let bestStrength = 0
-  for (const g of candidates) {
-    const s = strength(g)
-    if (s > bestStrength) {
-      best = g
-      bestStrength = s
-    }
-  }
-  return best
+  return candidates
+    .map((g) => [g, strength(g)] as const)
+    .filter(([, s]) => s >= MIN_LITERAL)
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, limit)
+    .map(([g]) => g)
 }
+
+/** Most groups one alternation yields (see below). */
+const MAX_CLAUSES = 16
 
 function alternation(alternatives: Alternative[]): Info {
   const infos = alternatives.map(sequence)
@@ -111,14 +116,18 @@ function alternation(alternatives: Alternative[]): Info {
     const union = [...new Set(infos.flatMap((i) => i.exact as string[]))]
     if (union.length <= MAX_EXACT) return { exact: union, groups: [] }
   }
-  // One group: the best group of each alternative, together.
-  const union: string[] = []
-  for (const info of infos) {
-    const g = bestGroup(info)
-    if (!g) return NONE
-    union.push(...g)
+  // (A1 and A2) or (B1 and B2) implies (A1 or B1), (A1 or B2), (A2 or B1) and (A2 or B2): every way
+  // of taking one group from each alternative is a necessary group. Only the strongest few are kept.
+  let limit = 3
+  let choices = infos.map((i) => usableGroups(i, limit))
+  while (limit > 1 && choices.reduce((n, c) => n * c.length, 1) > MAX_CLAUSES) {
+    limit--
+    choices = infos.map((i) => usableGroups(i, limit))
   }
-  return { exact: null, groups: [union] }
+  if (choices.some((c) => c.length === 0)) return NONE
+  let clauses: string[][] = [[]]
+  for (const options of choices) clauses = clauses.flatMap((clause) => options.map((g) => [...clause, ...g]))
+  return { exact: null, groups: clauses }
 }
 
 function sequence(alt: Alternative): Info {

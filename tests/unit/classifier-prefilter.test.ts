@@ -128,8 +128,10 @@ describe('classifier pre-check literals', () => {
 
   it('catches a literal set that misses an alternative', () => {
     const http503 = signals.find((s) => s.signal === 'HTTP Error 503')!
+    // One literal per alternative ("err", "error", "erreur"), cut to its last 12 characters.
     const sound = http503.need!.map((g) => g.map((i) => literals[i]))
-    expect(sound).toEqual([['http err 503', 'http error 503', 'http erreur 503']])
+    expect(sound).toHaveLength(1)
+    expect([...sound[0]!].sort()).toEqual(['http err 503', 'p erreur 503', 'tp error 503'])
     // The literal of one alternative forgotten, as a hand-kept list could.
     const broken = [http503.need![0]!.filter((i) => literals[i] !== 'http err 503')]
     expect(() => checkSound(http503.re.source, broken, 300)).toThrow(/Property failed/)
@@ -141,9 +143,11 @@ describe('necessaryLiterals', () => {
     ['\\bent\\b', [[' ent ']]],
     ['\\b503\\b', [[' 503 ']]],
     ['abc ?def', [['abcdef', 'abc def']]],
-    ['mots? de passe (?:incorrect|faux)', [['mot de passe faux', 'mots de passe faux', 'mot de passe incorrect', 'mots de passe incorrect']]],
+    // Long literals are cut to their last 12 characters, so variants share one.
+    ['mots? de passe (?:incorrect|faux)', [['se incorrect', 'e passe faux']]],
+    ['(?:a|b) (?:cd|ef) ghi', [['a cd ghi', 'a ef ghi', 'b cd ghi', 'b ef ghi']]],
     // An unbounded alternative: no literal can be required, so the pattern is always tried.
-    ['erreur 503|\\w+ indisponible', [['erreur 503', ' indisponible']]],
+    ['erreur 503|\\w+ indisponible', [['erreur 503', 'indisponible']]],
     ['503|[a-z]+', []],
     ['x?', []],
     // A boundary between two letters can never match.

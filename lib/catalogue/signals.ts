@@ -1,9 +1,12 @@
 // The classifier's signals: patterns over the NORMALISED text (lowercase ASCII, single spaces,
-// see normalize.ts), each tied to a category (or UNKNOWN for recognised non-catalogue pages),
-// and context patterns used to apply DOMAIN.md §7 (attribution, stories, negations).
-// Typo tolerance lives in the fragments below (optional letters, SMS spellings).
+// see normalize.ts), each tied to a category (or UNKNOWN for recognised non-catalogue pages), and
+// the compiled context patterns (contexts.ts). Each pattern's pre-check is derived from it
+// (prefilter.ts).
 
+import { contextDefs, type ContextKind } from './contexts'
+import { ACCES, BC, CRED, DISPO, EA, EN, ENTS, ESPACES, ID, NEST, NO, NOT_ACTIVATION_AFTER, notAfterActivation, PW, S, SITE, SU, UN, W, WA, WRONG_LOOSE, WRONG_STRONG, type Def } from './fragments'
 import { literalScanner } from './literal-scan'
+import { englishDefs } from './signals-en'
 import { necessaryLiterals } from './prefilter'
 import type { CategoryCode } from './types'
 
@@ -22,55 +25,17 @@ export interface Signal {
   need?: number[][]
 }
 
-export type ContextKind = 'web' | 'client' | 'other' | 'entSide' | 'feature' | 'credentialsOk' | 'now' | 'sequence' | 'past'
-
-export interface Context {
-  kind: ContextKind
-  re: RegExp
-}
-
-// ---- Fragments (typo/SMS tolerant) ----
-const W = '(?:[a-z0-9]+ )' // one word and its trailing space
-const PW = '(?:mot?s? ?(?:de? ?)?pas+e?s?|mdps?|pass ?words?)'
-const ID =
-  '(?:i?n?dent?ifi?(?:ant|ent|an|en)s?|logins?|nom d utilisateur|usernames?|codes? d acces|codes? de connexion|codes? pronote|codes? educonnect)'
-const CRED = `(?:${PW}|${ID})`
-// Unambiguous "wrong" words, and looser ones that only count right next to the credential word.
-const WRONG_STRONG =
-  '(?:inc?orr?ec?te?s?|faux|fausses?|errone(?:e|s|es)?|invalides?|refusee?s?|(?:non|pas|plus) (?:reconnue?s?|valides?|accepte(?:e|s|es)?)|wrong|invalid)'
-const WRONG_LOOSE = `(?:${WRONG_STRONG}|pas (?:bon|correct|juste)(?:e|s|es)?|pa bon|mauvaise?s?|(?:ne )?(?:marche|fonctionne)(?:nt)? (?:pas|pa|plus)|(?:ne )?passe pas)`
-const NO = '(?:pas|pa|plus)'
-const ACCES = '(?:acces|acce|access|aces)'
-const ESPACES = '(?:parents?|eleves?|professeurs?|profs?|vie scolaire|accompagnants?|entreprises?|academie|direction)'
-const DISPO = '(?:dispo\\w*|dispn\\w*)'
-const SITE = '(?:site|sit)'
-const NEST = '(?:n ?e?st|nest|n e|n es|est|es|e|c)'
-const ENTS =
-  '\\b(?:ent|educonnect|edu connect|monlycee|atrium|toutatice|eclat(?: bfc)?|skolengo|laclasse|enej|l educ de normandie|mon ent occitanie|lycee connecte|mon bureau numerique)\\b'
-
-type Def = [CategoryCode, string | undefined, number, string, string, boolean?]
-
-const S = 'SERVER_NOT_PUBLISHED'
-const SU = 'SITE_UNAVAILABLE'
-const EA = 'ESPACE_ACCESS_DISABLED'
-const WA = 'WRONG_ADDRESS'
-const BC = 'BAD_CREDENTIALS'
-const EN = 'ENT_IDENTITY_MISMATCH'
-const UN = 'UNKNOWN'
-
-// [category, variant, weight, signal, pattern, generic]
-// `generic` signals are dropped when they are about a feature inside an Espace (rule 6).
 const defs: Def[] = [
   // SERVER_NOT_PUBLISHED
-  [S, undefined, 3, 'HTTP Error 503 – Service Unavailable', 'service (?:is |est )?(?:temporarily |temporairement )?unava\\w*ble'],
+  [S, undefined, 3, 'HTTP Error 503 – Service Unavailable', 'servi(?:ce|s)e? (?:is |est )?(?:temporarily |temporairement )?unava\\w*ble'],
   [S, undefined, 3, 'HTTP Error 503', 'http (?:error|erreur|err) 503'],
-  [S, undefined, 2.5, 'erreur 503', '(?:erreur|error|err|code|page|message) (?:http )?503', true],
+  [S, undefined, 2.5, 'erreur 503', '(?:erreur|error|err|code|page|message) (?:http )?503|\\b503 (?:error|erreur)', true],
   [S, undefined, 1.5, 'code 503', '\\b503\\b', true],
   [S, undefined, 2, 'page blanche en anglais (503)', `page (?:toute |tout |completement |tte )?blanche ${W}{0,8}?(?:en )?anglais|anglais ${W}{0,6}?(?:sur )?(?:une |fond )?(?:page )?blanc(?:he)?\\b`],
   [S, undefined, 1, 'page en anglais', '(?:page|message|ecrit|texte|erreur) (?:\\w+ )?en anglais', true],
 
   // SITE_UNAVAILABLE
-  [SU, undefined, 3, "Le site n'est pas disponible", `${SITE} ${NEST} ${NO} ${DISPO}`],
+  [SU, undefined, 3, "Le site n'est pas disponible", `${SITE} ?${NEST} ?${NO} ?${DISPO}`],
   [SU, undefined, 2.5, "Le site n'est pas disponible (paraphrase)", `${SITE} (?:\\w+ )?(?:${NO}|non) ${DISPO}|${SITE} (?:est )?indisponible`],
   [SU, undefined, 1.5, 'Espace pas disponible', `(?:pronote|espace ${ESPACES}|mon espace)(?: \\w+){0,3}? (?:${NEST} )?(?:${NO}|non) ${DISPO}`, true],
   [SU, 'SERVER_BUSY', 3, 'Le site est momentanément indisponible', `${SITE} (?:est )?momentanement (?:in|non |pas )dispo\\w*`],
@@ -81,17 +46,17 @@ const defs: Def[] = [
   [SU, 'IP_SUSPENDED', 2.5, 'adresse IP suspendue (paraphrase)', `\\bip ${W}{0,3}?(?:suspendue?|bloquee?|bannie?)\\b|provisoirement suspendue?`],
 
   // ESPACE_ACCESS_DISABLED
-  [EA, undefined, 3, "Vous n'avez pas accès à l'Espace", `\\b(?:n )?(?:avez|ai|a|as|avons|avait|aviez|avez|av) ${NO} (?:d )?${ACCES} (?:a |au )?(?:l )?espace`],
-  [EA, undefined, 2.5, "pas d'accès à l'Espace (paraphrase)", `\\b${NO} (?:d )?${ACCES} (?:a |au )?(?:l |mon |son |notre |leur |cet |cette )?espace`],
-  [EA, undefined, 2.5, "accès à l'Espace non autorisé", `${ACCES} (?:\\w+ )?(?:non autorise|refuse|interdit|desactive|bloque|ferme)e? (?:a |au |pour |sur )?(?:l |mon )?espace`],
-  [EA, undefined, 2, "accès à l'Espace désactivé", `${ACCES} (?:a |au )?(?:l |mon )?espace ${ESPACES}? ?(?:\\w+ ){0,3}?(?:desactive|pas active|non active|bloque|ferme|pas ouvert|non autorise|refuse|coupe)e?`],
+  [EA, undefined, 3, "Vous n'avez pas accès à l'Espace", `\\b(?:n ?)?(?:avez|ai|a|as|avons|avait|aviez|av) ${NO} (?:d ?)?${ACCES} (?:a |au )?(?:l ?)?espace`],
+  [EA, undefined, 2.5, "pas d'accès à l'Espace (paraphrase)", `\\b${NO} (?:d ?)?${ACCES} (?:a |au )?(?:l ?|mon |son |notre |leur |cet |cette )?espace`],
+  [EA, undefined, 2.5, "accès à l'Espace non autorisé", `${ACCES} (?:\\w+ )?(?:non autorise|refuse|interdit|desactive|bloque|ferme)e? (?:a |au |pour |sur )?(?:l ?|mon )?espace`],
+  [EA, undefined, 2, "accès à l'Espace désactivé", `${ACCES} (?:a |au )?(?:l ?|mon )?espace ${ESPACES}? ?(?:\\w+ ){0,3}?(?:desactive|pas active|non active|bloque|ferme|pas ouvert|non autorise|refuse|coupe)e?`],
 
   // WRONG_ADDRESS
   [WA, undefined, 3, 'Ce site est inaccessible (Chrome)', `ce ${SITE} est in+ac+es+ible`],
   [WA, undefined, 2.5, 'site inaccessible', `${SITE} (?:est )?in+ac+es+ible`],
   [WA, undefined, 3, "This site can't be reached", 'site can ?t be reached|can ?t reach this page|cannot reach this page'],
   [WA, undefined, 3, "Impossible de trouver l'adresse IP du serveur", 'impossible de trouver l adresse ip'],
-  [WA, undefined, 3, 'DNS_PROBE_FINISHED_NXDOMAIN', 'dns probe(?: finished| possible)?(?: nxdomain| bad config)?|nxdomain'],
+  [WA, undefined, 3, 'DNS_PROBE_FINISHED_NXDOMAIN', 'dns probe (?:finished )?(?:nxdomain|bad config|possible)|nxdomain'],
   [WA, undefined, 3, 'ERR_NAME_NOT_RESOLVED', 'name not resolved'],
   [WA, undefined, 3, 'ERR_CONNECTION_TIMED_OUT / REFUSED', 'err connection (?:timed out|refused|reset|closed|failed)|err address unreachable|err timed out'],
   [WA, undefined, 3, "Impossible d'accéder à cette page (Edge)", 'impossible d acceder a (?:cette|la) page'],
@@ -114,10 +79,12 @@ const defs: Def[] = [
   [BC, undefined, 2, 'mot de passe refusé (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,12}? ${WRONG_STRONG}\\b`],
   [BC, undefined, 2, 'mot de passe qui ne marche pas (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,4}? ${WRONG_LOOSE}\\b`],
   [BC, undefined, 2, 'mauvais mot de passe (paraphrase)', `\\b(?:mauvaise?|faux|fausse|erreur de|erreur d|wrong|incorrect|invalid|refuse|trompee? de|trompee? d|trompee? dans(?: le| mon)?) (?:${W}){0,2}?${CRED}\\b`],
+  [BC, undefined, 2, 'mot de passe incorrect (mots collés)', `\\b(?:mdp|motdepasse|identifiant)s?(?:est|et|ou)?${WRONG_STRONG}\\b`],
   [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|ne retrouve pas|retrouve plus|me rappelle plus|me souviens plus|souviens plus|rappelle plus|souviens pas|rappelle pas|sais plus|connais plus|connais pas)s? (?:${W}){0,5}?${CRED}\\b|\\b${CRED} (?:${W}){0,3}?(?:oublie|perdu|egare|paume)e?s?\\b`],
-  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants jamais reçus', `\\b(?:jamais|pas|toujours pas|rien) (?:${W}){0,2}?(?:recu\\w*|eu|obtenu\\w*|donne\\w*|envoye\\w*) (?:${W}){0,3}?(?:${CRED}|codes?|courrier|acces)\\b|\\b${CRED} (?:${W}){0,4}?(?:jamais|pas) (?:${W})?(?:recu|arrive|eu)s?\\b`],
+  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants jamais reçus', `\\b(?:jamais|pas|toujours pas|rien) (?:${W}){0,2}?(?:recu\\w*|\\beu\\b|obtenu\\w*|donne\\w*|envoye\\w*) (?:${W}){0,3}?(?:${CRED}|codes?|courrier|acces)\\b|\\b${CRED} (?:${W}){0,4}?(?:jamais|pas) (?:${W})?(?:recu|arrive|\\beu)s?\\b`],
   [BC, 'CREDENTIALS_MISSING', 2.5, "pas d'identifiants", `\\b(?:n ai|ai|a|avons|ont) (?:pas|jamais) (?:d |de )${CRED}`],
   [BC, 'CREDENTIALS_MISSING', 2, 'Récupérer son identifiant et son mot de passe', `recuper\\w* (?:son |mon |mes |ses |les |leur )?${CRED}`],
+  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants demandés (question)', `\\b(?:c ?(?:est )?(?:koi|quoi)|quel(?:le)?s? (?:est|sont)|ou (?:sont|est|trouver|je trouve|on trouve|puis je trouver)|comment (?:je |on |puis je |peut on |faire pour |fait on pour )?(?:recuper\\w*|retrouv\\w*|reinitialis\\w*|avoir|obtenir|recevoir)|(?:je peux|puis je|pourrais je|peut on|pouvez vous|pourriez vous|pourrais tu|peux tu) (?:me |m )?(?:avoir|recevoir|obtenir|renvoyer|redonner|envoyer|donner|communiquer|rappeler)|jsp|je sais pas|je ne sais pas|je sais plus|je ne sais plus) (?:mon|mes|ma|son|ses|le|les|nos|notre|leurs?|vos|votre) (?:nouveaux? |nouvel |propres? )?${CRED}\\b`],
   [BC, 'ACCOUNT_LOCKED', 3, "Vous avez dépassé le nombre d'erreurs d'authentification autorisées", 'depass\\w* le nombre d ?(?:erreur|essai|tentative)s?|nombre d ?erreurs? d ?authentification'],
   [BC, 'ACCOUNT_LOCKED', 2.5, 'Veuillez patienter avant de réessayer', 'patienter avant de (?:re)?essayer'],
   [BC, 'ACCOUNT_LOCKED', 2, 'trop de tentatives', 'trop (?:de |d )(?:tentatives|essais|erreurs)|too many (?:attempts|failed)'],
@@ -125,10 +92,12 @@ const defs: Def[] = [
   [BC, 'ACCOUNT_LOCKED', 1.5, 'Vous avez été déconnecté', 'vous avez ete deconnecte', true],
 
   // ENT_IDENTITY_MISMATCH
-  [EN, undefined, 3, 'Identification impossible', '\\b(?:i?n?dent?i?f\\w{0,3}ation|identif\\w*) (?:est )?impos+i?b?le?\\b'],
+  [EN, undefined, 3, 'Identification impossible', '\\b(?:i?n?dent?i?f\\w{0,3}ation|identif\\w*) ?(?:est )?impos+(?:i?b?le?)?\\b'],
+  [EN, undefined, 2.5, 'Identification impossible (abrégé)', '\\b(?:ident|idf|idt|id) (?:est )?impos+(?:i?b?le?)?\\b(?! (?:a|de|d) )'],
   [EN, undefined, 2, "échec d'interconnexion", 'echecs? d interconnexion'],
-  [EN, undefined, 2, 'identité non reconnue après l’ENT', `ne me reconnait (?:pas|plus)|ne (?:me )?(?:trouve|retrouve|reconnait) (?:pas|plus) (?:mon identite|qui je suis)|ne parvient pas a (?:m|vous) identifier|identite (?:\\w+ )?(?:ne correspond pas|pas reconnue|introuvable|inconnue|n a pas pu etre verifiee)`],
+  [EN, undefined, 2, 'identité non reconnue après l’ENT', `ne me reconnait (?:pas|plus)|(?:ne )?sait (?:pas|plus) qui je suis|ne (?:me )?(?:trouve|retrouve|reconnait) (?:pas|plus) (?:mon identite|qui je suis)|ne parvient pas a (?:m|vous) identifier|identite (?:\\w+ )?(?:ne correspond pas|pas reconnue|introuvable|inconnue|n a pas pu etre verifiee)`],
   [EN, undefined, 1.5, 'formulaire à envoyer après l’ENT', `formulaire (?:${W}){0,8}?(?:envoyer|envoye|remplir|rempli)\\b|(?:envoyer|remplir|rempli) (?:${W}){0,3}?formulaire`, true],
+  [EN, undefined, 2, 'formulaire d’identité après l’ENT (description)', `\\b(?:formulaire|demande\\w*|remplir|rempli|saisir)\\b${notAfterActivation}(?: [a-z0-9]+){0,8}? (?:date de naissance|ddn)\\b${NOT_ACTIVATION_AFTER}|\\bformulaire\\b${notAfterActivation}(?: [a-z0-9]+){0,8}? nom (?:et )?prenom\\b|\\b(?:date de naissance|nom (?:et )?prenom)(?: [a-z0-9]+){0,6}? formulaire\\b`, true],
 
   // UNKNOWN: recognised pages that are not catalogue failures (device, network, other systems…)
   [UN, undefined, 3.5, 'hors connexion (réseau de l’appareil)', `internet disconnected|aucune connexion (?:a )?internet|hors connexion|${NO} connecte a internet|ne soyez pas connecte|no internet|you re offline|network changed|pas de connexion (?:a )?internet|pas d (?:acces )?internet|(?:se connecter|connexion) a internet`],
@@ -174,31 +143,9 @@ function compile(d: Def): Signal {
   return s
 }
 
-export const signals: readonly Signal[] = defs.map(compile)
+export const signals: readonly Signal[] = [...defs, ...englishDefs].map(compile)
 
-const ctxDefs: [ContextKind, string][] = [
-  ['web', `navigateur|chrome|firefox|safari|\\bedge\\b|espace (?:web|${ESPACES})|appli|application|telephone|portable|smartphone|iphone|tablette|\\bsite\\b|html|\\bent\\b|educonnect|lien`],
-  [
-    'client',
-    `\\b(?:le|du|dans le|sur le|sur mon|avec le|au|mon) client\\b|client (?:pronote|lourd|windows|bureau|installe)|logiciel (?:pronote )?(?:installe|sur (?:le|mon) (?:pc|ordi|ordinateur))|console d hebergement|pronote (?:installe )?(?:sur|installe sur) (?:le |mon |l )?(?:pc|ordi|ordinateur)|(?:icone|raccourci) (?:${W}){0,2}?bureau|mode (?:enseignant|administratif)\\b|salle des profs`,
-  ],
-  [
-    'other',
-    '\\becole ?directe|parcoursup|cantine|turboself|\\bself\\b|restauration|(?<!(?:lien|depuis|via|par|passant par|a partir) (?:du |de |le |sur le )?)site (?:du |de l |de la |web du |internet du )?(?:college|lycee|etablissement|ecole|mairie)|moodle|\\bpix\\b|\\bteams\\b|classroom|livebox|freebox|\\bbox\\b|routeur|messagerie academique|instagram|facebook|\\bbanque|\\bcaf\\b|ameli',
-  ],
-  ['entSide', `(?:l |mon |le portail )?${ENTS} (?:m |me |nous )?(?:affiche|indique|dit|met|marque|ecrit)|page (?:de l |d |du portail )${ENTS}\\b|(?:portail|site) (?:de l |d |du )?${ENTS}\\b`],
-  [
-    'feature',
-    '\\bbulletins?|\\bnotes?\\b|cahier de textes?|emploi du temps|\\bedt\\b|devoirs?|messagerie|\\bmenu|onglet|rubrique|\\bqcm|competences|agenda|casier|documents?|pieces? jointes?|releve|absences?|punitions?|visio|fonctionnalite|manuels?|\\bvideo|\\bpdf|fichier|\\bphotos?\\b|\\bcours\\b|\\bstage\\b|sondage|appel\\b|ressources?|moyennes?|\\bcarnet',
-  ],
-  [
-    'credentialsOk',
-    `\\b${CRED}\\b(?: [a-z0-9]+){0,3}? (?:est |sont |etait |sont bien |est bien )?(?<!pas )(?<!plus )(?:bons?|bonnes?|corrects?|correctes?|justes?|ok|valides?)\\b|(?:aucun|pas de|pas un|pas d|pas le|pas mon) (?:probleme|souci|soucis) (?:de |d |avec (?:mon |le |les |mes )?)?${CRED}|${CRED} (?:${W}){0,2}?(?<!ne )(?:fonctionne|marche)(?:nt)? (?:bien|tres bien|tjs|toujours|sur)`,
-  ],
-  ['now', '\\bmaintenant\\b|\\bmtn\\b|\\bmnt\\b|desormais|a present|\\bnow\\b|cette fois|aujourd hui|\\bactuellement|la ca (?:me )?(?:dit|met|affiche)|et la (?:ca|il|elle|j ai)'],
-  ['sequence', '\\bpuis\\b|\\bensuite\\b|\\bapres\\b|\\bthen\\b|\\bdu coup\\b|\\bfinalement\\b'],
-  ['past', '\\bavant\\b(?! de)|au debut|d abord|au depart|\\bhier\\b|la premiere fois|la derniere fois|semaine derniere|\\bfirst\\b|il y a (?:\\w+ )?(?:jours|semaines|mois)'],
-]
+export type { ContextKind }
 
 export interface ContextRule {
   re: RegExp
@@ -206,7 +153,7 @@ export interface ContextRule {
 }
 
 export const contexts = Object.fromEntries(
-  ctxDefs.map(([kind, pattern]) => {
+  contextDefs.map(([kind, pattern]) => {
     const rule: ContextRule = { re: new RegExp(pattern, 'g') }
     const need = needOf(pattern)
     if (need) rule.need = need

@@ -6,9 +6,9 @@ import type { CategoryCode } from './types'
 
 export const W = '(?:[a-z0-9]+ )' // one word and its trailing space
 // "mot 2 passe": SMS writes the "de" as a digit.
-export const PW = '(?:mot?s? ?(?:(?:de?|2) ?)?pas+e?s?|mdps?|pass ?words?)'
+export const PW = '(?:mot?s? ?(?:(?:de?|2) ?)?pas+e?s?|mdps?|pas+ ?wo?rds?|passwd)'
 export const ID =
-  '(?:i?n?dent?ifi?(?:ant|ent|an|en)s?|logins?|nom d utilisateur|usernames?|codes? d acces|codes? de connexion|codes? pronote|codes? educonnect)'
+  '(?:i?n?dent?ifi?(?:ant|ent|an|en)s?|logins?|nom d utilisateur|user? ?names?|codes? d acces|codes? de connexion|codes? pronote|codes? educonnect)'
 export const CRED = `(?:${PW}|${ID})`
 // Unambiguous "wrong" words, and looser ones that only count right next to the credential word.
 export const WRONG_STRONG =

@@ -13,53 +13,60 @@ function symbol(code: number): number {
 const SYMBOL = new Int8Array(128).fill(-1)
 for (let code = 0; code < 128; code++) SYMBOL[code] = symbol(code)
 
-function buildTrie(literals: readonly string[]): { trie: number[][]; outputs: number[][] } {
-  const trie: number[][] = [new Array<number>(ALPHABET).fill(-1)]
+/** The literals' trie as a flat table (state * ALPHABET + symbol → next state, -1 for none). */
+function buildTrie(literals: readonly string[]): { next: Int32Array; states: number; outputs: number[][] } {
+  let next = new Int32Array(64 * ALPHABET).fill(-1)
+  let states = 1
   const outputs: number[][] = [[]]
   literals.forEach((l, j) => {
     let state = 0
     for (let k = 0; k < l.length; k++) {
       const c = symbol(l.charCodeAt(k))
       if (c < 0) throw new Error(`pre-check literal ${JSON.stringify(l)}: only [a-z0-9 ] is supported`)
-      let next = trie[state]![c]!
-      if (next < 0) {
-        next = trie.length
-        trie.push(new Array<number>(ALPHABET).fill(-1))
+      let to = next[state * ALPHABET + c]!
+      if (to < 0) {
+        if ((states + 1) * ALPHABET > next.length) {
+          const grown = new Int32Array(next.length * 2).fill(-1)
+          grown.set(next)
+          next = grown
+        }
+        to = states++
         outputs.push([])
-        trie[state]![c] = next
+        next[state * ALPHABET + c] = to
       }
-      state = next
+      state = to
     }
     outputs[state]!.push(j)
   })
-  return { trie, outputs }
+  return { next, states, outputs }
 }
 
 /** Returns a function that sets present[j] = 1 for every literal j found in ' ' + text + ' '. */
 export function literalScanner(literals: readonly string[]): (text: string, present: Uint8Array) => void {
-  const { trie, outputs } = buildTrie(literals)
-  // Breadth-first: failure links, then the full transition table (a DFA).
-  // Two bytes a transition while the automaton has fewer than 65,536 states: half the memory.
-  const delta = trie.length < 0x10000 ? new Uint16Array(trie.length * ALPHABET) : new Int32Array(trie.length * ALPHABET)
-  const fail = new Int32Array(trie.length)
+  const { next: trie, states, outputs } = buildTrie(literals)
+  // Breadth-first: failure links, then the full transition table (a DFA). Two bytes a transition
+  // while the automaton has fewer than 65,536 states: half the memory.
+  const delta = states < 0x10000 ? new Uint16Array(states * ALPHABET) : new Int32Array(states * ALPHABET)
+  const fail = new Int32Array(states)
   const queue: number[] = []
   for (let c = 0; c < ALPHABET; c++) {
-    const next = trie[0]![c]!
-    delta[c] = next < 0 ? 0 : next
-    if (next > 0) queue.push(next)
+    const to = trie[c]!
+    delta[c] = to < 0 ? 0 : to
+    if (to > 0) queue.push(to)
   }
   for (let qi = 0; qi < queue.length; qi++) {
     const state = queue[qi]!
-    outputs[state] = [...new Set([...outputs[state]!, ...outputs[fail[state]!]!])]
+    const inherited = outputs[fail[state]!]!
+    if (inherited.length > 0) outputs[state] = [...new Set([...outputs[state]!, ...inherited])]
     for (let c = 0; c < ALPHABET; c++) {
-      const next = trie[state]![c]!
+      const to = trie[state * ALPHABET + c]!
       const viaFail = delta[fail[state]! * ALPHABET + c]!
-      if (next < 0) {
+      if (to < 0) {
         delta[state * ALPHABET + c] = viaFail
       } else {
-        delta[state * ALPHABET + c] = next
-        fail[next] = viaFail
-        queue.push(next)
+        delta[state * ALPHABET + c] = to
+        fail[to] = viaFail
+        queue.push(to)
       }
     }
   }

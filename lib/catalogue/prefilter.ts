@@ -88,11 +88,15 @@ function cleanGroup(group: string[]): string[] {
   return kept
 }
 
-/** How selective a group is: its shortest literal's length (0 for a group any text meets). */
+/** How selective a group is: its shortest literal's length (0 for a group any text meets). Cutting
+ * superstrings never changes the shortest literal, so this skips `cleanGroup`'s quadratic part. */
 function strength(group: string[]): number {
-  const clean = cleanGroup(group)
-  if (clean.length === 0) return Infinity // nothing can match: the strongest possible check
-  return Math.min(...clean.map((l) => l.length))
+  let min = Infinity // no possible literal: nothing can match, the strongest possible check
+  for (const l of group) {
+    const r = resolveBoundaries(l)
+    if (r !== null && r.length < min) min = Math.min(r.length, MAX_LITERAL)
+  }
+  return min
 }
 
 /** An alternative's usable groups, strongest first (at most `limit`). */

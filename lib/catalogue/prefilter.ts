@@ -13,6 +13,7 @@
 
 import { RegExpParser } from '@eslint-community/regexpp'
 import type { Alternative, CharacterClass, CharacterSet, Element, Pattern } from '@eslint-community/regexpp/ast'
+import { patternKey } from './pattern-key'
 
 /** Normalised text only holds these characters (normalize.ts). */
 const ALPHABET = ' abcdefghijklmnopqrstuvwxyz0123456789'
@@ -239,4 +240,27 @@ export function necessaryLiterals(source: string): string[][] {
     groups.push(clean)
   }
   return groups.sort((a, b) => strength(b) - strength(a))
+}
+
+export interface PreCheckFile {
+  /** Every literal once. */
+  literals: string[]
+  /** patternKey(source) → groups of indexes into `literals`. */
+  patterns: Record<string, number[][]>
+}
+
+/** The pre-check file's content for these pattern sources. */
+export function derivePreChecks(sources: readonly string[]): PreCheckFile {
+  const file: PreCheckFile = { literals: [], patterns: {} }
+  const index = new Map<string, number>()
+  const indexOf = (l: string) => {
+    let i = index.get(l)
+    if (i === undefined) {
+      i = file.literals.push(l) - 1
+      index.set(l, i)
+    }
+    return i
+  }
+  for (const source of sources) file.patterns[patternKey(source)] = necessaryLiterals(source).map((g) => g.map(indexOf))
+  return file
 }

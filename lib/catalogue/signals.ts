@@ -1,13 +1,15 @@
 // The classifier's signals: patterns over the NORMALISED text (lowercase ASCII, single spaces,
 // see normalize.ts), each tied to a category (or UNKNOWN for recognised non-catalogue pages), and
 // the compiled context patterns (contexts.ts). Each pattern's pre-check is derived from it
-// (prefilter.ts).
+// (prefilter.ts, written to pre-checks.json so that neither the parser nor the derivation ships
+// with the report form).
 
 import { contextDefs, type ContextKind } from './contexts'
 import { ACCES, BC, CRED, DISPO, EA, EN, ENTS, ESPACES, ID, NEST, NO, NOT_ACTIVATION_AFTER, notAfterActivation, PW, S, SITE, SU, UN, W, WA, WRONG_LOOSE, WRONG_STRONG, type Def } from './fragments'
 import { literalScanner } from './literal-scan'
 import { englishDefs } from './signals-en'
-import { necessaryLiterals } from './prefilter'
+import preChecks from './pre-checks.json'
+import { patternKey } from './pattern-key'
 import type { CategoryCode } from './types'
 
 export interface Signal {
@@ -128,17 +130,19 @@ function lit(l: string): number {
   return i
 }
 
-/** The pattern's pre-check, derived from the pattern itself (prefilter.ts). */
+/** The pattern's pre-check, derived from the pattern itself (prefilter.ts) into pre-checks.json by
+ * `npm run classifier:pre-checks`; a unit test fails when the file is out of date. */
 function needOf(pattern: string): number[][] | undefined {
-  const groups = necessaryLiterals(pattern)
-  return groups.length > 0 ? groups.map((g) => g.map(lit)) : undefined
+  // A pattern missing from the file (edited, not yet regenerated) is simply always tried.
+  const groups = (preChecks.patterns as Record<string, number[][] | undefined>)[patternKey(pattern)]
+  return groups && groups.length > 0 ? groups.map((g) => g.map((i) => lit(preChecks.literals[i] as string))) : undefined
 }
 
 function compile(d: Def): Signal {
   const [category, variant, weight, signal, pattern, weak] = d
   const s: Signal = { category, weight, signal, re: new RegExp(pattern, 'g') }
   if (variant) s.variant = variant
-  const need = needOf(pattern)
+  const need = needOf(s.re.source)
   if (need) s.need = need
   if (weak) s.weak = true
   return s
@@ -156,7 +160,7 @@ export interface ContextRule {
 export const contexts = Object.fromEntries(
   contextDefs.map(([kind, pattern]) => {
     const rule: ContextRule = { re: new RegExp(pattern, 'g') }
-    const need = needOf(pattern)
+    const need = needOf(rule.re.source)
     if (need) rule.need = need
     return [kind, rule]
   }),

@@ -1,5 +1,6 @@
-// The classifier skips a pattern when its pre-check literals are absent (issue 12 §6). These tests
-// prove the derived literal sets sound: for every pattern, no text the pattern matches is skipped.
+// The classifier skips a pattern when its pre-check literals are absent (issue 12 §6). The literals
+// are derived from the patterns (prefilter.ts, into pre-checks.json); these tests check that file is
+// current and prove the literal sets sound: for every pattern, no text the pattern matches is skipped.
 // Texts are generated from the patterns themselves (each alternative, each repetition count),
 // glued to noise, normalised, and checked against the plain pattern.
 
@@ -9,7 +10,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { meets } from '@/lib/catalogue/literal-scan'
 import { normalize } from '@/lib/catalogue/normalize'
-import { necessaryLiterals } from '@/lib/catalogue/prefilter'
+import preChecks from '@/lib/catalogue/pre-checks.json'
+import { derivePreChecks, necessaryLiterals } from '@/lib/catalogue/prefilter'
 import { contexts, literals, markLiterals, signals } from '@/lib/catalogue/signals'
 import { loadCorpus } from '@/scripts/classifier-corpus'
 
@@ -113,7 +115,12 @@ describe('classifier pre-check literals', () => {
     }
   })
 
-  it('are derived from the patterns, and normalised text can hold each of them', () => {
+  it('are derived from the current patterns (pre-checks.json is up to date)', () => {
+    const current = derivePreChecks(patterns.map((p) => p.source))
+    expect(preChecks, 'pre-checks.json is out of date: run npm run classifier:pre-checks').toEqual(current)
+  })
+
+  it('are those the classifier uses, and normalised text can hold each of them', () => {
     for (const p of patterns) {
       const derived = necessaryLiterals(p.source)
       expect(p.need?.map((g) => g.map((i) => literals[i])) ?? [], p.name).toEqual(derived)

@@ -145,6 +145,22 @@ describe('classifier pre-check literals', () => {
   })
 })
 
+describe('markLiterals', () => {
+  it('finds exactly the literals contained in the padded text', () => {
+    const found = new Uint8Array(literals.length)
+    fc.assert(
+      fc.property(fc.oneof(noise, fc.constantFrom(...literals)), noise, (a, b) => {
+        const text = normalize(`${a} ${b}`).text
+        found.fill(0)
+        markLiterals(text, found)
+        const padded = ` ${text} `
+        return literals.every((l, i) => (found[i] === 1) === padded.includes(l))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
 describe('necessaryLiterals', () => {
   it.each([
     ['\\bent\\b', [[' ent ']]],

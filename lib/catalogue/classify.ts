@@ -4,7 +4,7 @@
 
 import { normalizeShared, sentenceOf, type Normalized } from './normalize'
 import { meets } from './literal-scan'
-import { contexts, literals, markLiterals, signals, type ContextKind, type Signal } from './signals'
+import { contexts, GLUED_MIN, gluedSignals, literals, markLiterals, signals, type ContextKind, type Signal } from './signals'
 import type { CategoryCode, Classification, Evidence } from './types'
 
 interface Hit {
@@ -23,6 +23,7 @@ interface Ctx {
 // Module-level copies of the imported bindings: read once here instead of through the module
 // namespace on every call in the hot loops below.
 const SIGNALS = signals
+const GLUED = gluedSignals
 const CONTEXTS = contexts
 const MARK_LITERALS = markLiterals
 const PRESENT = new Uint8Array(literals.length)
@@ -50,7 +51,26 @@ function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
       if (len === 0) re.lastIndex++
     }
   }
+  scanGlued(norm, hits)
   return { hits, present }
+}
+
+/** Runs the glued-message signals inside each long word (see signals.ts). */
+function scanGlued(norm: Normalized, hits: Hit[]): void {
+  const text = norm.text
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 32) continue
+    if (i - start >= GLUED_MIN) {
+      const word = text.slice(start, i)
+      for (const sig of GLUED) {
+        sig.re.lastIndex = 0
+        const m = sig.re.exec(word)
+        if (m) hits.push({ sig, from: start + m.index, to: start + m.index + m[0].length, sentence: SENTENCE_OF(norm, start) })
+      }
+    }
+    start = i + 1
+  }
 }
 
 const KINDS: readonly ContextKind[] = ['web', 'client', 'other', 'entSide', 'feature', 'credentialsOk', 'now', 'sequence', 'past']

@@ -23,7 +23,7 @@ export const contextDefs: [ContextKind, string][] = [
   ],
   [
     'credentialsOk',
-    `\\b${CRED}\\b(?: [a-z0-9]+){0,3}? (?:est |sont |etait |sont bien |est bien )?(?<!pas )(?<!plus )(?:bons?|bonnes?|corrects?|correctes?|justes?|ok|valides?)\\b|(?:aucun|pas de|pas un|pas d|pas le|pas mon) (?:probleme|souci|soucis) (?:de |d |avec (?:mon |le |les |mes )?)?${CRED}|${CRED} (?:${W}){0,2}?(?<!ne )(?:fonctionne|marche)(?:nt)? (?:bien|tres bien|tjs|toujours|sur)`,
+    `\\b${CRED}\\b(?: [a-z0-9]+){0,3}? (?:est |sont |etait |sont bien |est bien )?(?<!pas )(?<!pa )(?<!plus )(?<!plu )(?:bons?|bonnes?|corrects?|correctes?|justes?|ok|valides?)\\b|(?:aucun|pas de|pas un|pas d|pas le|pas mon) (?:probleme|souci|soucis) (?:de |d |avec (?:mon |le |les |mes )?)?${CRED}|${CRED} (?:${W}){0,2}?(?<!ne )(?:fonctionne|marche)(?:nt)? (?:bien|tres bien|tjs|toujours|sur)`,
   ],
   ['now', '\\bmaintenant\\b|\\bmtn\\b|\\bmnt\\b|desormais|a present|\\bnow\\b|cette fois|aujourd hui|\\bactuellement|la ca (?:me )?(?:dit|met|affiche)|et la (?:ca|il|elle|j ai)'],
   ['sequence', '\\bpuis\\b|\\bensuite\\b|\\bapres\\b|\\bthen\\b|\\bdu coup\\b|\\bfinalement\\b'],

@@ -13,7 +13,7 @@ export const CRED = `(?:${PW}|${ID})`
 // Unambiguous "wrong" words, and looser ones that only count right next to the credential word.
 export const WRONG_STRONG =
   '(?:inc?orr?ec?te?s?|faux|fausses?|errone(?:e|s|es)?|invalides?|refusee?s?|(?:non|pas|plus) (?:reconnue?s?|valides?|accepte(?:e|s|es)?)|wrong|invalid|not (?:recogni[sz]ed|accepted|valid))'
-export const WRONG_LOOSE = `(?:${WRONG_STRONG}|pas (?:bon|correct|juste)(?:e|s|es)?|pa bon|mauvaise?s?|(?:ne )?(?:marche|fonctionne)(?:nt)? (?:pas|pa|plus)|(?:ne )?passe pas)`
+export const WRONG_LOOSE = `(?:${WRONG_STRONG}|pas (?:bon|correct|juste)(?:e|s|es)?|pa bon|mauvaise?s?|(?:ne )?(?:marche|fonctionne)(?:nt)? (?:pas|pa|plus|plu)\\b|(?:ne )?passe pas)`
 export const NO = '(?:pas|pa|plus)'
 export const ACCES = '(?:acces|acce|access|aces)'
 export const ESPACES = '(?:parents?|eleves?|professeurs?|profs?|vie scolaire|accompagnants?|entreprises?|academie|direction)'

@@ -82,7 +82,7 @@ const defs: Def[] = [
   [BC, undefined, 2, 'mot de passe qui ne marche pas (paraphrase)', `\\b${CRED}\\b(?: [a-z0-9]+){0,4}? ${WRONG_LOOSE}\\b`],
   [BC, undefined, 2, 'mauvais mot de passe (paraphrase)', `\\b(?:mauvaise?|faux|fausse|erreur de|erreur d|wrong|incorrect|invalid|refuse|trompee? de|trompee? d|trompee? dans(?: le| mon)?) (?:${W}){0,2}?${CRED}\\b`],
   [BC, undefined, 2, 'mot de passe incorrect (mots collés)', `\\b(?:mdp|motdepasse|identifiant)s?(?:est|et|ou)?${WRONG_STRONG}\\b`],
-  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|ne retrouve pas|retrouve plus|me rappelle plus|me souviens plus|souviens plus|rappelle plus|souviens pas|rappelle pas|sais plus|connais plus|connais pas)s? (?:${W}){0,5}?${CRED}\\b|\\b${CRED} (?:${W}){0,3}?(?:oublie|perdu|egare|paume)e?s?\\b`],
+  [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants oubliés', `\\b(?:oublie|oublier|oubliee|perdu|paume|egare|ne retrouve pas|retrouve plus|(?:rappell?e?|souvien[st]?) (?:pas|pa|plus|plu)|sais plus|connais plus|connais pas)s? (?:${W}){0,5}?${CRED}\\b|\\b${CRED} (?:${W}){0,3}?(?:oublier?|perdu|egare|paume)e?s?\\b`],
   [BC, 'CREDENTIALS_MISSING', 2.5, 'identifiants jamais reçus', `\\b(?:jamais|pas|toujours pas|rien) (?:${W}){0,2}?(?:recu\\w*|\\beu\\b|obtenu\\w*|donne\\w*|envoye\\w*) (?:${W}){0,3}?(?:${CRED}|codes?|courrier|acces)\\b|\\b${CRED} (?:${W}){0,4}?(?:jamais|pas) (?:${W})?(?:recu|arrive|\\beu)s?\\b`],
   [BC, 'CREDENTIALS_MISSING', 2.5, "pas d'identifiants", `\\b(?:n ai|ai|a|avons|ont) (?:pas|jamais) (?:d |de )${CRED}`],
   [BC, 'CREDENTIALS_MISSING', 2, 'Récupérer son identifiant et son mot de passe', `recuper\\w* (?:son |mon |mes |ses |les |leur )?${CRED}`],
@@ -96,7 +96,7 @@ const defs: Def[] = [
 
   // ENT_IDENTITY_MISMATCH
   [EN, undefined, 3, 'Identification impossible', '\\b(?:i?n?dent?i?f\\w{0,3}ation|identif\\w*) ?(?:est )?impos+(?:i?b?le?)?\\b'],
-  [EN, undefined, 2.5, 'Identification impossible (abrégé)', '\\b(?:ident|idf|idt|id) (?:est )?impos+(?:i?b?le?)?\\b(?! (?:a|de|d) )'],
+  [EN, undefined, 2.5, 'Identification impossible (abrégé)', '\\b(?:ident|idf|idt|id) (?:est )?impos+(?:i?b?le?)?\\b(?! (?:a|de|d) )|\\bidentification imp\\b'],
   [EN, undefined, 2, "échec d'interconnexion", 'echecs? d interconnexion'],
   [EN, undefined, 2, 'identité non reconnue après l’ENT', `ne me reconnait (?:pas|plus)|(?:ne )?sait (?:pas|plus) qui je suis|ne (?:me )?(?:trouve|retrouve|reconnait) (?:pas|plus) (?:mon identite|qui je suis)|ne parvient pas a (?:m|vous) identifier|identite (?:\\w+ )?(?:ne correspond pas|pas reconnue|introuvable|inconnue|n a pas pu etre verifiee)`],
   [EN, undefined, 1.5, 'formulaire à envoyer après l’ENT', `formulaire (?:${W}){0,8}?(?:envoyer|envoye|remplir|rempli)\\b|(?:envoyer|remplir|rempli) (?:${W}){0,3}?formulaire`, true],
@@ -149,6 +149,27 @@ function compile(d: Def): Signal {
 }
 
 export const signals: readonly Signal[] = [...defs, ...englishDefs].map(compile)
+
+// Whole messages typed without a single space ("vousnavezpasaccesalespace"): tried only inside one
+// long word of the normalised text (see classify.ts), so they never join words across a space.
+const gluedDefs: Def[] = [
+  [S, undefined, 3, 'HTTP Error 503 – Service Unavailable (mots collés)', 'servi(?:ce|s)e?(?:is|est)?(?:temporarily|temporairement)?unava[a-z]*ble'],
+  [SU, undefined, 3, "Le site n'est pas disponible (mots collés)", 'site?(?:n?e?st|nes)(?:pas?|plus)dispo'],
+  [SU, 'SERVER_BUSY', 3, 'Le site est momentanément indisponible (mots collés)', '(?:site?(?:est)?)?momentanement(?:in|non|pas)dispo'],
+  [SU, 'IP_SUSPENDED', 3, 'Votre adresse IP est provisoirement suspendue (mots collés)', 'adresseip(?:est)?(?:provisoirement)?suspendue?'],
+  [EA, undefined, 3, "Vous n'avez pas accès à l'Espace (mots collés)", '(?:pas?|plus)d?(?:acces|acce|aces)(?:a|au)?l?espace'],
+  [WA, undefined, 3, 'Ce site est inaccessible (mots collés)', 'site?(?:est)?in+ac+es+ible'],
+  [BC, undefined, 3, 'Votre identifiant ou votre mot de passe est incorrect (mots collés)', `(?:identifiant|login|id)(?:ou|et)(?:votre|le|mon)?(?:motdepasse|mdp)(?:est|sont)?(?:incorrecte?s?|faux|errone|invalide)|(?:motdepasse|mdp)(?:ou|et)(?:l|votre|mon)?identifiant(?:est|sont)?(?:incorrecte?s?|faux|errone|invalide)`],
+]
+/** Signals for messages typed as one word; they have no pre-check (they only see long words). */
+export const gluedSignals: readonly Signal[] = gluedDefs.map(([category, variant, weight, signal, pattern]) => {
+  const s: Signal = { category, weight, signal, re: new RegExp(pattern, 'g') }
+  if (variant) s.variant = variant
+  return s
+})
+/** A word at least this long may be a glued message (the shortest above, "cesiteestinaccessible"
+ * less "ce", has 19 letters; "authentification" has 16). */
+export const GLUED_MIN = 17
 
 export type { ContextKind }
 

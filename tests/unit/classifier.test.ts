@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '@/lib/catalogue/entries'
 import { classify } from '@/lib/catalogue/classify'
@@ -198,6 +199,23 @@ describe('classify robustness', () => {
     expect(result.category).toBe('ENT_IDENTITY_MISMATCH')
     const huge = 'é'.repeat(50_000) + '\ud83d' + 'x'.repeat(50_000)
     expect(() => classify(huge)).not.toThrow()
+  })
+
+  it('keeps evidence offsets exact on corpus messages glued, cut and mixed with any characters', () => {
+    const texts = loadCorpus().map((e) => e.text)
+    const piece = fc.oneof(
+      fc.constantFrom(...texts),
+      fc.constantFrom(...texts).map((t) => t.replace(/[\s'’]+/g, '')),
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('é', 'Œ', 'ß', '\u00a0', '…', '😕', '\ud83d', '!!!', 'aaaa'),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (parts) => {
+        const input = parts.join('')
+        expectWellFormed(input, classify(input))
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('tolerates a non-string at runtime', () => {

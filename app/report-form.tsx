@@ -1,6 +1,7 @@
 'use client'
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import dynamic from 'next/dynamic'
 import { profileCodes, profileLabels } from '@/lib/catalogue/types'
 import {
   HONEYPOT_FIELD,
@@ -15,6 +16,9 @@ import type { FieldErrors } from '@/lib/result'
 import { submitReportAction } from './actions'
 import { Field, describedBy, fieldIds } from './_components/field'
 import { LiveDiagnosis, useLiveClassification } from './_components/live-diagnosis'
+
+// Reading a screenshot needs JavaScript: the picker is not part of the first load nor of the server's HTML.
+const ScreenshotReader = dynamic(() => import('./_components/screenshot-reader').then((m) => m.ScreenshotReader), { ssr: false })
 
 const noopSubscribe = () => () => {}
 /** False during server rendering and hydration, true once React runs in the browser. */
@@ -152,6 +156,7 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
             {message.length} / {MESSAGE_MAX} caractères
           </p>
         ) : null}
+        <ScreenshotReader onText={setMessage} />
       </Field>
 
       {hydrated ? <LiveDiagnosis verdict={verdict} /> : null}

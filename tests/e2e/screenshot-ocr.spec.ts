@@ -56,3 +56,23 @@ test('a screenshot is read in the browser, diagnosed and never sent', async ({ p
   const engine = requests.map((r) => new URL(r.url()).pathname).filter((p) => p.startsWith('/ocr/'))
   expect(engine).toEqual(expect.arrayContaining([expect.stringMatching(/\/worker\.min\.js$/), expect.stringMatching(/\/fra\.traineddata\.gz$/)]))
 })
+
+test('an image that cannot be read leaves the form as it was', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.goto('/')
+  await page.getByLabel(messageLabel).fill('Ce que j’ai tapé')
+  await page.getByLabel(picker).setInputFiles({ name: 'capture.png', mimeType: 'image/png', buffer: Buffer.from('pas une image') })
+  await expect(page.locator('.screenshot-status')).toContainText('Cette image n’a pas pu être lue', { timeout: 90_000 })
+  await expect(page.getByLabel(messageLabel)).toHaveValue('Ce que j’ai tapé')
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('no picker is shown: the form is the plain one', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByLabel(messageLabel)).toBeVisible()
+    await expect(page.getByLabel(picker)).toHaveCount(0)
+    await expect(page.locator('input[type=file]')).toHaveCount(0)
+  })
+})

@@ -11,7 +11,7 @@ import { fieldIds } from './field'
 type Reading =
   | { phase: 'idle' }
   | { phase: 'reading'; progress: number }
-  | { phase: 'read'; confidence: number; lowConfidence: boolean }
+  | { phase: 'read'; lowConfidence: boolean }
   | { phase: 'failed'; reason: 'unreadable' | 'empty' }
 
 type OcrModule = typeof import('@/lib/ocr/read-screenshot')
@@ -45,7 +45,7 @@ export function ScreenshotReader({ onText }: { onText: (text: string) => void })
     const box = document.getElementById(fieldIds('message').input)
     if (box instanceof HTMLTextAreaElement) box.value = result.text
     onText(result.text)
-    setReading({ phase: 'read', confidence: result.confidence, lowConfidence: result.confidence < ocr.LOW_CONFIDENCE })
+    setReading({ phase: 'read', lowConfidence: result.confidence < ocr.LOW_CONFIDENCE })
   }
 
   return (
@@ -74,9 +74,7 @@ export function ScreenshotReader({ onText }: { onText: (text: string) => void })
 
 function ReadingStatus({ reading }: { reading: Reading }) {
   return (
-    // data-* attributes: the OCR evaluation (scripts/eval-ocr.ts) reads the outcome from the page.
-    <div role="status" aria-live="polite" className="screenshot-status" data-phase={reading.phase}
-      data-confidence={reading.phase === 'read' ? Math.round(reading.confidence) : undefined}>
+    <div role="status" aria-live="polite" className="screenshot-status">
       {reading.phase === 'reading' ? (
         <>
           <progress max={1} value={reading.progress} aria-label="Lecture de l’image" />

@@ -4,7 +4,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { requireViewer } from '@/lib/auth/session'
 import { countTicketFacets, listAssignableStaff, listTickets } from '@/lib/tickets/queries'
 import { categoryOptions } from '@/lib/tickets/labels'
-import { queueHref, queueParamsFrom, type QueueParams } from '@/lib/tickets/queue-url'
+import { exportHref, queueHref, queueParamsFrom, type QueueParams } from '@/lib/tickets/queue-url'
 import { filterFromQuery, ticketListQuerySchema, type TicketFilter } from '@/lib/tickets/schemas'
 import { BulkForm } from './_components/bulk-form'
 import { QueueCounts, formatCount } from './_components/queue-counts'
@@ -28,6 +28,9 @@ async function Facets({ viewer, params, filter }: { viewer: Viewer; params: Queu
         <strong>{formatCount(facets.total)}</strong> signalement{facets.total.count > 1 ? 's' : ''} pour ces filtres.
       </p>
       <QueueCounts params={params} facets={facets} />
+      <p>
+        <a href={exportHref(params)} download>Exporter ces signalements (CSV)</a>
+      </p>
     </>
   )
 }

@@ -1,10 +1,11 @@
 // Where to go after signing in. Pure: used by the login page (client) and requireViewer (server).
 
-export const DEFAULT_AFTER_SIGN_IN = '/admin'
+/** The dashboard is the landing page after sign-in (issue 16). */
+export const DEFAULT_AFTER_SIGN_IN = '/admin/tableau-de-bord'
 
 /**
  * Accepts only a same-origin relative path ("/admin/comptes?x=1"); anything else (absolute URLs,
- * protocol-relative "//evil", backslash tricks, control characters) falls back to /admin.
+ * protocol-relative "//evil", backslash tricks, control characters) falls back to the dashboard.
  */
 export function safeCallbackUrl(value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return DEFAULT_AFTER_SIGN_IN

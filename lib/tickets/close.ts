@@ -24,7 +24,7 @@ export async function changeTicketStatuses(tx: Tx, viewer: Viewer, change: Statu
   const closing = closedStatuses.includes(change.status)
   const tickets = await tx.ticket.findMany({
     where: { ...change.where, status: closing ? { notIn: [...closedStatuses] } : { in: [...closedStatuses] } },
-    select: { id: true, status: true, publicMessage: true, fullName: true, email: true },
+    select: { id: true, status: true, publicMessage: true, fullName: true, email: true, firstActionAt: true },
   })
   const now = new Date()
   let changed = 0
@@ -33,7 +33,7 @@ export async function changeTicketStatuses(tx: Tx, viewer: Viewer, change: Statu
     const publicMessage = change.publicMessage(t)
     await tx.ticket.update({
       where: { id: t.id },
-      data: { status: change.status, publicMessage, closedAt: closing ? now : null, version: { increment: 1 } },
+      data: { status: change.status, publicMessage, closedAt: closing ? now : null, firstActionAt: t.firstActionAt ?? now, version: { increment: 1 } },
     })
     await tx.ticketEvent.createMany({
       data: [

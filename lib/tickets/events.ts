@@ -10,6 +10,7 @@ export const ticketEventTypes = {
   CATEGORY_CHANGED: 'Catégorie modifiée',
   NOTE_ADDED: 'Note interne',
   PUBLIC_MESSAGE_CHANGED: 'Message à l’usager modifié',
+  EXPORTED: 'Exporté',
 } as const
 
 export type TicketEventType = keyof typeof ticketEventTypes

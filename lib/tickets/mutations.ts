@@ -7,6 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
+import { moveReport } from './hour-counts'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
@@ -48,6 +49,8 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
       publicMessage: true,
       version: true,
       entFailureId: true,
+      createdAt: true,
+      firstActionAt: true,
       assignee: { select: { id: true, name: true } },
     },
   })
@@ -101,6 +104,9 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   if (input.note !== undefined) events.push({ type: 'NOTE_ADDED', note: input.note })
 
   if (events.length === 0) return { reference, version: current.version } // nothing differs: no new version
+  // The dashboard's "time to first action"; a ticket closed at its first action keeps one instant
+  // for both (lib/stats counts it as resolved without an earlier intervention).
+  if (!current.firstActionAt) data.firstActionAt = data.closedAt instanceof Date ? data.closedAt : new Date()
 
   const updated = await tx.ticket.updateMany({
     where: { id: current.id, version: input.version },
@@ -119,9 +125,10 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     })),
   })
 
-  // Other domains that follow a ticket, inside this transaction: the ENT record of its identity
-  // (joined or left on a category change; closed or reopened with its tickets).
+  // What follows a ticket, inside this transaction: the reports per hour and category, and the ENT
+  // record of its identity (joined or left on a category change; closed or reopened with its tickets).
   const sql = prismaSql(tx)
+  if (categoryChanged) await moveReport(sql, current.createdAt, current.category, input.category!)
   const records = new Set([current.entFailureId, categoryChanged ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
   if (categoryChanged || data.status !== undefined) {
     for (const record of records) if (record) await followTicketStatuses(sql, record)

@@ -25,8 +25,8 @@ describe('safeCallbackUrl', () => {
     42,
     ['/admin'],
     '/' + 'a'.repeat(3000),
-  ])('falls back to /admin for %j', (input) => {
-    expect(safeCallbackUrl(input)).toBe('/admin')
+  ])('falls back to the dashboard for %j', (input) => {
+    expect(safeCallbackUrl(input)).toBe('/admin/tableau-de-bord')
   })
 
   it('builds the login path with an encoded, validated callback', () => {

@@ -118,6 +118,6 @@ export function exportTicketsCsv(viewer: Viewer, input: unknown): Result<Readabl
         if (rows.length < PAGE) controller.close()
         else beforeId = rows.at(-1)!.id
       },
-    }),
+    }, { highWaterMark: 0 }), // nothing is read (nor recorded) before the client asks for it
   )
 }

@@ -31,6 +31,6 @@ describe('safeCallbackUrl', () => {
 
   it('builds the login path with an encoded, validated callback', () => {
     expect(loginPath('/admin/comptes?x=1&y=2')).toBe('/login?callbackUrl=%2Fadmin%2Fcomptes%3Fx%3D1%26y%3D2')
-    expect(loginPath('https://evil.example')).toBe('/login?callbackUrl=%2Fadmin')
+    expect(loginPath('https://evil.example')).toBe('/login?callbackUrl=%2Fadmin%2Ftableau-de-bord')
   })
 })

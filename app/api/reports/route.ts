@@ -21,7 +21,7 @@ export async function POST(request: Request) {
     if (result.code === 'VALIDATION') return invalidRequest(issuesFromFieldErrors(result.fieldErrors))
     return Response.json({ error: result.code.toLowerCase() }, { status: statusFor(result.code) })
   }
-  const trackingUrl = new URL(trackingPath(result.value.reference, result.value.token), publicOrigin(request.url, request.headers))
+  const trackingUrl = new URL(trackingPath(result.value.reference, result.value.token), publicOrigin(request.headers))
   return Response.json(toCreatedReportJson(result.value, trackingUrl.href), {
     status: 201,
     headers: { 'Cache-Control': 'no-store' },

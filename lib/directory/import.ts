@@ -4,7 +4,8 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { searchNameFor } from '@/lib/ent-failures/normalize'
 import { fail, ok, type Result } from '@/lib/result'
-import { parseDirectoryCsv, type DirectoryRow, type LineError } from './parse'
+import { PARSE_TIME_LIMIT_MESSAGE, PARSE_TIME_LIMIT_MS, parseDirectoryCsv, type DirectoryRow, type LineError } from './parse'
+import { TimeLimitExceeded, timeBudget, type TimeBudget } from './time-budget'
 
 export const MAX_DIRECTORY_BYTES = 5 * 1024 * 1024
 const CREATE_SLICE = 500
@@ -62,10 +63,43 @@ export async function importDirectory(
   if (file.byteLength === 0) return fail('VALIDATION', { fieldErrors: { file: ['Choisissez un fichier CSV (il est vide).'] } })
   if (file.byteLength > MAX_DIRECTORY_BYTES) return fail('VALIDATION', { fieldErrors: { file: ['Fichier trop volumineux (5 Mo au plus).'] } })
 
-  const parsed = parseDirectoryCsv(file)
+  // One time limit for reading and comparing, which both hand the event loop back as they go.
+  const budget = timeBudget(PARSE_TIME_LIMIT_MS)
+  const parsed = await parseDirectoryCsv(file, budget)
   const base = { dryRun: options.dryRun, encoding: parsed.encoding, separator: parsed.separator, errors: parsed.errors }
-  if (parsed.fileError) return ok({ ...base, created: 0, updated: 0, unchanged: 0, fileError: parsed.fileError, changes: [] })
+  const nothing = { ...base, created: 0, updated: 0, unchanged: 0, changes: [] }
+  if (parsed.fileError) return ok({ ...nothing, fileError: parsed.fileError })
+  let plan: ImportPlan
+  try {
+    plan = await planImport(parsed.rows, budget)
+  } catch (error) {
+    if (error instanceof TimeLimitExceeded) return ok({ ...nothing, fileError: PARSE_TIME_LIMIT_MESSAGE })
+    throw error
+  }
+  const { toCreate, toUpdate, changes, unchanged } = plan
 
+  if (!options.dryRun && (toCreate.length > 0 || toUpdate.length > 0)) {
+    await db.$transaction(async (tx) => {
+      // In slices: one createMany of a whole 5 MB export (~100,000 rows) makes Prisma build a single
+      // huge query (measured: 0.8 ms and ~24 kB of memory per row, several minutes for the largest file).
+      for (let i = 0; i < toCreate.length; i += CREATE_SLICE) {
+        await tx.directoryAccount.createMany({ data: toCreate.slice(i, i + CREATE_SLICE) })
+      }
+      for (const { login, ...data } of toUpdate) await tx.directoryAccount.update({ where: { login }, data })
+    })
+  }
+  return ok({ ...base, created: toCreate.length, updated: toUpdate.length, unchanged, changes: changes.slice(0, PREVIEW_ROWS) })
+}
+
+interface ImportPlan {
+  toCreate: ReturnType<typeof dataFor>[]
+  toUpdate: ReturnType<typeof dataFor>[]
+  changes: DirectoryChange[]
+  unchanged: number
+}
+
+/** Compares the file's rows with the directory: what to create, what to update, what is unchanged. */
+async function planImport(rows: DirectoryRow[], budget: TimeBudget): Promise<ImportPlan> {
   const existing = new Map(
     (
       await db.directoryAccount.findMany({
@@ -77,7 +111,8 @@ export async function importDirectory(
   const toUpdate: ReturnType<typeof dataFor>[] = []
   const changes: DirectoryChange[] = []
   let unchanged = 0
-  for (const row of parsed.rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index % 50 === 0) await budget.tick()
     const data = dataFor(row)
     const current = existing.get(row.login)
     const name = `${row.firstName} ${row.lastName}`
@@ -94,16 +129,5 @@ export async function importDirectory(
     toUpdate.push(data)
     changes.push({ line: row.line, login: row.login, name, profile: row.profile, action: 'update', fields: changed.map((f) => fieldLabels[f]) })
   }
-
-  if (!options.dryRun && (toCreate.length > 0 || toUpdate.length > 0)) {
-    await db.$transaction(async (tx) => {
-      // In slices: one createMany of a whole 5 MB export (~100,000 rows) makes Prisma build a single
-      // huge query (measured: 0.8 ms and ~24 kB of memory per row, several minutes for the largest file).
-      for (let i = 0; i < toCreate.length; i += CREATE_SLICE) {
-        await tx.directoryAccount.createMany({ data: toCreate.slice(i, i + CREATE_SLICE) })
-      }
-      for (const { login, ...data } of toUpdate) await tx.directoryAccount.update({ where: { login }, data })
-    })
-  }
-  return ok({ ...base, created: toCreate.length, updated: toUpdate.length, unchanged, changes: changes.slice(0, PREVIEW_ROWS) })
+  return { toCreate, toUpdate, changes, unchanged }
 }

@@ -57,26 +57,67 @@ interface RawRecord {
   line: number
 }
 
-/** Groups physical lines into records; lines that cannot start a readable record become errors. */
-async function groupLines(lines: string[], separator: string, budget: TimeBudget, errors: CsvRecordError[]): Promise<RawRecord[]> {
-  const records: RawRecord[] = []
-  for (let i = 0; i < lines.length; i++) {
-    if (i % LINES_PER_TICK === 0) await budget.tick()
-    if (!lines[i]!.trim()) continue
-    let state: Scan = 'open'
-    let span = 0
-    while (state === 'open' && span < MAX_LINES_PER_RECORD && i + span < lines.length) {
-      state = scanLine(lines[i + span]!, separator, span > 0)
-      span++
-    }
-    if (state !== 'complete') {
-      errors.push({ line: i + 1, message: UNREADABLE_LINE_MESSAGE })
-      continue
-    }
-    records.push({ text: lines.slice(i, i + span).join('\n'), line: i + 1 })
-    i += span - 1
+/**
+ * The physical lines of `text` (CRLF, LF or CR) read on demand, with a look-ahead of a few lines:
+ * no array of every line (on a 5 MB file, large live arrays made garbage collection pauses of a
+ * few hundred milliseconds).
+ */
+class LineCursor {
+  private readonly lineBreak = /\r\n|\n|\r/g
+  private readonly ahead: string[] = []
+  private position = 0
+  private done = false
+  /** 1-based number of the next line `take` returns. */
+  lineNumber = 1
+
+  constructor(private readonly text: string) {}
+
+  /** The line `offset` lines ahead, or undefined past the end. */
+  peek(offset: number): string | undefined {
+    while (this.ahead.length <= offset && !this.done) this.ahead.push(this.readLine())
+    return this.ahead[offset]
   }
-  return records
+
+  take(count: number): void {
+    for (let i = 0; i < count; i++) if (this.peek(0) !== undefined) this.ahead.shift()
+    this.lineNumber += count
+  }
+
+  private readLine(): string {
+    this.lineBreak.lastIndex = this.position
+    const match = this.lineBreak.exec(this.text)
+    if (!match) {
+      this.done = true
+      return this.text.slice(this.position)
+    }
+    const line = this.text.slice(this.position, match.index)
+    this.position = match.index + match[0].length
+    return line
+  }
+}
+
+/** The next record's raw text, or null when the line at the cursor is blank or unreadable. */
+function nextRecord(lines: LineCursor, separator: string, errors: CsvRecordError[]): RawRecord | null {
+  const line = lines.lineNumber
+  if (!lines.peek(0)!.trim()) {
+    lines.take(1)
+    return null
+  }
+  let state: Scan = 'open'
+  let span = 0
+  while (state === 'open' && span < MAX_LINES_PER_RECORD && lines.peek(span) !== undefined) {
+    state = scanLine(lines.peek(span)!, separator, span > 0)
+    span++
+  }
+  if (state !== 'complete') {
+    errors.push({ line, message: UNREADABLE_LINE_MESSAGE })
+    lines.take(1)
+    return null
+  }
+  const parts: string[] = []
+  for (let k = 0; k < span; k++) parts.push(lines.peek(k)!)
+  lines.take(span)
+  return { text: parts.join('\n'), line }
 }
 
 export interface CsvRecordError {
@@ -87,17 +128,15 @@ export interface CsvRecordError {
 const parseOptions = (separator: string) => ({ delimiter: separator, relax_column_count: true, relax_quotes: true, trim: true })
 
 /** csv-parse on a batch; when it disagrees with the scan (it should not), each record on its own. */
-function parseBatch(batch: RawRecord[], separator: string, out: CsvRecord[], errors: CsvRecordError[]): void {
+function parseBatch(batch: RawRecord[], separator: string, errors: CsvRecordError[]): CsvRecord[] {
   const options = parseOptions(separator)
   try {
     const rows = parse(batch.map((r) => r.text).join('\n'), options) as string[][]
-    if (rows.length === batch.length) {
-      rows.forEach((record, k) => out.push({ record, line: batch[k]!.line }))
-      return
-    }
+    if (rows.length === batch.length) return rows.map((record, k) => ({ record, line: batch[k]!.line }))
   } catch {
     // Fall through to the record-by-record safety net.
   }
+  const out: CsvRecord[] = []
   for (const raw of batch) {
     try {
       const rows = parse(raw.text, options) as string[][]
@@ -107,30 +146,26 @@ function parseBatch(batch: RawRecord[], separator: string, out: CsvRecord[], err
       errors.push({ line: raw.line, message: UNREADABLE_LINE_MESSAGE })
     }
   }
+  return out
 }
 
-/** The physical lines of `text` (CRLF, LF or CR), cut a slice at a time. */
-async function splitLines(text: string, budget: TimeBudget): Promise<string[]> {
-  const lines: string[] = []
-  const lineBreak = /\r\n|\n|\r/g
-  let start = 0
-  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
-    lines.push(text.slice(start, match.index))
-    start = match.index + match[0].length
-    if (lines.length % LINES_PER_TICK === 0) await budget.tick()
+/**
+ * The readable records of `text` in order, a batch at a time, yielding to the event loop between
+ * batches; one error per unreadable line is added to `errors`.
+ */
+export async function* csvRecordBatches(text: string, separator: string, budget: TimeBudget, errors: CsvRecordError[]): AsyncGenerator<CsvRecord[]> {
+  const lines = new LineCursor(text)
+  let batch: RawRecord[] = []
+  let scanned = 0
+  while (lines.peek(0) !== undefined) {
+    if (++scanned % LINES_PER_TICK === 0) await budget.tick()
+    const record = nextRecord(lines, separator, errors)
+    if (record) batch.push(record)
+    if (batch.length === BATCH_RECORDS) {
+      await budget.tick()
+      yield parseBatch(batch, separator, errors)
+      batch = []
+    }
   }
-  lines.push(text.slice(start))
-  return lines
-}
-
-/** Every readable record with its line, and one error per unreadable line. */
-export async function readCsvRecords(text: string, separator: string, budget: TimeBudget): Promise<{ records: CsvRecord[]; errors: CsvRecordError[] }> {
-  const errors: CsvRecordError[] = []
-  const raw = await groupLines(await splitLines(text, budget), separator, budget, errors)
-  const records: CsvRecord[] = []
-  for (let i = 0; i < raw.length; i += BATCH_RECORDS) {
-    await budget.tick()
-    parseBatch(raw.slice(i, i + BATCH_RECORDS), separator, records, errors)
-  }
-  return { records, errors }
+  if (batch.length > 0) yield parseBatch(batch, separator, errors)
 }

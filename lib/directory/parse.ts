@@ -4,7 +4,7 @@
 import iconv from 'iconv-lite'
 import type { ProfileCode } from '@/lib/catalogue/types'
 import { normalizeName } from '@/lib/ent-failures/normalize'
-import { readCsvRecords } from './csv-records'
+import { csvRecordBatches, type CsvRecord } from './csv-records'
 import { profileFromLabel } from './profiles'
 import { TimeLimitExceeded, timeBudget, type TimeBudget } from './time-budget'
 
@@ -111,7 +111,6 @@ function mapHeader(header: string[]): { columns: Partial<Record<Column, number>>
 
 /** Reading a file longer than this is abandoned with a file error (largest accepted file: ~1 s). */
 export const PARSE_TIME_LIMIT_MS = 20_000
-const ROWS_PER_TICK = 50
 
 export const PARSE_TIME_LIMIT_MESSAGE = `La lecture du fichier a été interrompue : elle prenait plus de ${PARSE_TIME_LIMIT_MS / 1000} secondes. Vérifiez qu’il s’agit bien de l’export CSV des utilisateurs de PRONOTE.`
 
@@ -130,53 +129,69 @@ export async function parseDirectoryCsv(bytes: Uint8Array, budget: TimeBudget = 
 }
 
 async function readDirectory(text: string, base: Omit<ParsedDirectory, 'fileError'>, budget: TimeBudget): Promise<ParsedDirectory> {
-  const { separator } = base
-  const { records, errors } = await readCsvRecords(text, separator, budget)
-  const [header, ...body] = records
-  if (!header) return { ...base, errors, fileError: 'Le fichier ne contient aucune ligne lisible.' }
-  const { columns, missing } = mapHeader(header.record)
-  if (missing.length > 0) {
-    return {
-      ...base,
-      fileError: `Colonnes manquantes : ${missing.map((c) => columnLabels[c]).join(', ')}. La première ligne doit contenir les en-têtes de l’export PRONOTE (Nom, Prénom, Identifiant, Profil, Classe, Né(e) le).`,
-    }
-  }
-
+  const errors: LineError[] = []
   const rows: DirectoryRow[] = []
-  const seen = new Map<string, number>()
-  for (const [index, { record, line }] of body.entries()) {
-    if (index % ROWS_PER_TICK === 0) await budget.tick()
-    const cell = (c: Column) => (columns[c] === undefined ? '' : (record[columns[c]!] ?? '').trim())
-    const problems: string[] = []
-    if (record.slice(header.record.length).some((v) => v !== '')) {
-      problems.push(`${record.length} colonnes au lieu de ${header.record.length} (séparateur dans une valeur ?)`)
+  let table: Table | undefined
+  for await (const batch of csvRecordBatches(text, base.separator, budget, errors)) {
+    for (const record of batch) {
+      if (!table) {
+        const { columns, missing } = mapHeader(record.record)
+        if (missing.length > 0) {
+          return {
+            ...base,
+            fileError: `Colonnes manquantes : ${missing.map((c) => columnLabels[c]).join(', ')}. La première ligne doit contenir les en-têtes de l’export PRONOTE (Nom, Prénom, Identifiant, Profil, Classe, Né(e) le).`,
+          }
+        }
+        table = { width: record.record.length, columns, seen: new Map() }
+        continue
+      }
+      const checked = checkRow(record, table)
+      if ('message' in checked) errors.push(checked)
+      else rows.push(checked)
     }
-    const login = cell('login')
-    if (!login) problems.push('identifiant manquant')
-    if (!cell('lastName')) problems.push('nom manquant')
-    if (!cell('firstName')) problems.push('prénom manquant')
-    const profile = profileFromLabel(cell('profile'))
-    if (!profile) problems.push(cell('profile') ? `profil « ${cell('profile')} » inconnu` : 'profil manquant')
-    const birthDate = parseBirthDate(cell('birthDate'))
-    if (birthDate === undefined) problems.push(`date de naissance « ${cell('birthDate')} » invalide (attendu JJ/MM/AAAA)`)
-    const key = login.toLowerCase()
-    if (login && seen.has(key)) problems.push(`identifiant « ${login} » déjà présent ligne ${seen.get(key)}`)
-    if (problems.length > 0) {
-      const text = problems.join(', ')
-      errors.push({ line, message: text.charAt(0).toUpperCase() + text.slice(1) + '.' })
-      continue
-    }
-    seen.set(key, line)
-    rows.push({
-      line,
-      login,
-      lastName: cell('lastName'),
-      firstName: cell('firstName'),
-      profile: profile!,
-      group: cell('group') || null,
-      birthDate: birthDate ?? null,
-    })
   }
+  if (!table) return { ...base, errors, fileError: 'Le fichier ne contient aucune ligne lisible.' }
   errors.sort((a, b) => a.line - b.line)
   return { ...base, rows, errors }
+}
+
+interface Table {
+  width: number
+  columns: Partial<Record<Column, number>>
+  /** Logins already read (lower case) → their line. */
+  seen: Map<string, number>
+}
+
+/** One body record → a directory row, or the line's error listing every problem. */
+function checkRow({ record, line }: CsvRecord, table: Table): DirectoryRow | LineError {
+  const { columns, seen } = table
+  const cell = (c: Column) => (columns[c] === undefined ? '' : (record[columns[c]!] ?? '').trim())
+  const problems: string[] = []
+  if (record.slice(table.width).some((v) => v !== '')) {
+    problems.push(`${record.length} colonnes au lieu de ${table.width} (séparateur dans une valeur ?)`)
+  }
+  const login = cell('login')
+  if (!login) problems.push('identifiant manquant')
+  if (!cell('lastName')) problems.push('nom manquant')
+  if (!cell('firstName')) problems.push('prénom manquant')
+  const profile = profileFromLabel(cell('profile'))
+  if (!profile) problems.push(cell('profile') ? `profil « ${cell('profile')} » inconnu` : 'profil manquant')
+  const birthDate = parseBirthDate(cell('birthDate'))
+  if (birthDate === undefined) problems.push(`date de naissance « ${cell('birthDate')} » invalide (attendu JJ/MM/AAAA)`)
+  const key = login.toLowerCase()
+  if (login && seen.has(key)) problems.push(`identifiant « ${login} » déjà présent ligne ${seen.get(key)}`)
+  if (problems.length > 0) {
+    const text = problems.join(', ')
+    return { line, message: text.charAt(0).toUpperCase() + text.slice(1) + '.' }
+  }
+  seen.set(key, line)
+  return {
+    line,
+    login,
+    lastName: cell('lastName'),
+    firstName: cell('firstName'),
+    profile: profile!,
+    group: cell('group') || null,
+    birthDate: birthDate ?? null,
+  }
 }

@@ -63,6 +63,10 @@ export async function withinBodyLimit(request: Request, maxBytes: number): Promi
 
 /** Malformed JSON is left for the handler to refuse; well-formed JSON with "\ud800" is refused here. */
 function hasLoneSurrogateJson(body: Uint8Array): boolean {
+  // Only an object, array or string can hold a string: anything else (a 5 MB multipart upload) is
+  // not decoded at all, which would hold the event loop for nothing.
+  const first = body.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+  if (first !== 0x7b && first !== 0x5b && first !== 0x22 && first !== 0xef /* byte-order mark */) return false
   try {
     return containsLoneSurrogate(JSON.parse(new TextDecoder().decode(body)))
   } catch {

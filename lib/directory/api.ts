@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
-import { fail, ok, type Result } from '@/lib/result'
+import { fail } from '@/lib/result'
 import { importDirectory } from './import'
 
 const truthy = (value: unknown) => typeof value === 'string' && ['true', '1', 'on', 'yes'].includes(value.toLowerCase())

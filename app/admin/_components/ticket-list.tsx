@@ -10,20 +10,22 @@ import styles from './queue.module.css'
 
 export function TicketList({ items }: { items: TicketSummary[] }) {
   return (
-    <ul className={styles.list} aria-label="Signalements">
+    <ul className={styles.list} aria-label="Signalements" id="signalements" tabIndex={-1}>
       {items.map((t) => (
         <li key={t.reference} className={styles.item}>
-          <input
-            type="checkbox"
-            form={BULK_FORM_ID}
-            name="items"
-            value={`${t.reference}:${t.version}`}
-            id={`sel-${t.reference}`}
-            aria-label={`Sélectionner ${t.reference}`}
-          />
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              form={BULK_FORM_ID}
+              name="items"
+              value={`${t.reference}:${t.version}`}
+              id={`sel-${t.reference}`}
+              aria-label={`Sélectionner ${t.reference}`}
+            />
+          </label>
           <div className={styles.itemMain}>
             <div className={styles.itemTop}>
-              <a href={`/admin/tickets/${encodeURIComponent(t.reference)}`} className="reference">{t.reference}</a>
+              <a href={`/admin/tickets/${encodeURIComponent(t.reference)}`} className={`reference ${styles.refLink}`}>{t.reference}</a>
               <span className={`status status-${t.status.toLowerCase()}`}>{statusLabels[t.status]}</span>
               <strong>{labelForCategory(t.category)}</strong>
             </div>

@@ -6,6 +6,8 @@ import { expect, test } from './fixtures/auth'
 // and on a laptop (1366 px), for the public pages and every admin page.
 
 const widths = [390, 1366] as const
+// Each test walks many pages and runs axe on each.
+test.describe.configure({ timeout: 120_000 })
 let trackingPath = ''
 let reference = ''
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures/auth'
 
@@ -7,10 +9,13 @@ import { expect, test } from './fixtures/auth'
 const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identification impossible » avec un formulaire que j’ai envoyé.'
 const suffix = Date.now().toString(36)
 const longLogin = `prenom.compose.tres-long.nom-de-famille-a-rallonge.${suffix}@ent-region-academie.example.fr`
-const longName = `Marie-Bérénice-Anne-Sophie De La Roche-Fontaine-Montmorency-${suffix}`
+// Words with no break opportunity: what overflowed the phone and ran under the detail column.
+const longName = `Marie Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft${suffix}`
 
 async function file(request: APIRequestContext, fullName: string, entLogin: string) {
-  const response = await request.post('/api/reports', { data: { message: entMessage, fullName, profile: 'ELEVE', entName: 'Mon ENT', entLogin } })
+  const response = await request.post('/api/reports', {
+    data: { message: entMessage, fullName, profile: 'ELEVE', entName: 'Mon ENT', entLogin, establishment: `CollègeInternationalPierreEtMarieCurieDeSaintQuentinEnYvelines${suffix}` },
+  })
   expect(response.status()).toBe(201)
 }
 
@@ -44,7 +49,7 @@ test('the list and the detail do not overlap at 1366 px', async ({ browser, admi
   const page = await context.newPage()
   await openLongFailure(page)
   const listBox = (await list(page).boundingBox())!
-  const detail = (await page.getByRole('region', { name: new RegExp(longName.slice(0, 20)) }).boundingBox())!
+  const detail = (await page.getByRole('region', { name: new RegExp(longName.slice(0, 30)) }).boundingBox())!
   expect(listBox.x + listBox.width).toBeLessThanOrEqual(detail.x)
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
@@ -54,15 +59,23 @@ test('the list and the detail do not overlap at 1366 px', async ({ browser, admi
   await context.close()
 })
 
+const pronoteLogin = { on: 'mcolin', off: 'lmorin' } as const
+
 for (const javaScriptEnabled of [true, false]) {
   test(`after "Mettre en relation" the outcome is announced and the next open failure is shown (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, adminState, request }) => {
     const name = `Décision ${javaScriptEnabled ? 'js' : 'nojs'} ${suffix}`
     await file(request, name, `decision.${javaScriptEnabled ? 'js' : 'nojs'}.${suffix}`)
     const context = await browser.newContext({ storageState: adminState, javaScriptEnabled })
     const page = await context.newPage()
+    // The account to link to must be in the imported PRONOTE directory.
+    const csv = fs.readFileSync(path.resolve(__dirname, '../fixtures/pronote-directory.csv'))
+    const imported = await context.request.post('/api/admin/directory/import', {
+      multipart: { file: { name: 'annuaire.csv', mimeType: 'text/csv', buffer: csv } },
+    })
+    expect(imported.status()).toBe(200)
     await page.goto('/admin/echecs-interconnexion?status=OPEN')
     await list(page).getByRole('link', { name: new RegExp(name) }).click()
-    await page.getByLabel(/Ou un autre identifiant PRONOTE/).fill(`login.${suffix}`)
+    await page.getByLabel(/Ou un autre identifiant PRONOTE/).fill(pronoteLogin[javaScriptEnabled ? 'on' : 'off'])
     await page.getByRole('button', { name: 'Mettre en relation' }).click()
     const outcome = page.getByRole('status').filter({ hasText: `${name} : mise en relation enregistrée` })
     await expect(outcome).toBeVisible()

@@ -88,6 +88,7 @@ test('checkboxes and reference links are 44 px touch targets at tablet width; "s
   }
   // Tapping the label's edge (not the box itself) checks the checkbox.
   const first = list.getByRole('listitem').first()
+  await first.scrollIntoViewIfNeeded()
   const label = await first.locator('label:has(input[type="checkbox"])').boundingBox()
   await page.touchscreen.tap(label!.x + 3, label!.y + 3)
   await expect(first.getByRole('checkbox')).toBeChecked()

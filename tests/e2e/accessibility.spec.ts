@@ -38,6 +38,20 @@ async function expectNoViolations(page: Page, path: string, width: number) {
 }
 
 for (const width of widths) {
+  test(`a closed ticket's tracking page has no axe violation at ${width} px`, async ({ page, adminPage }) => {
+    const { version } = (await (await adminPage.request.get(`/api/admin/tickets/${reference}`)).json()) as { version: number }
+    const resolved = await adminPage.request.patch(`/api/admin/tickets/${reference}`, {
+      data: { version, status: 'RESOLVED', publicMessage: 'Votre compte est de nouveau relié.' },
+    })
+    expect(resolved.status()).toBe(200)
+    await expectNoViolations(page, trackingPath, width)
+    await page.getByText('Rappel du diagnostic initial').click()
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(results.violations.map((v) => v.id)).toEqual([])
+    const reopened = await adminPage.request.patch(`/api/admin/tickets/${reference}`, { data: { version: version + 1, status: 'IN_PROGRESS' } })
+    expect(reopened.status()).toBe(200)
+  })
+
   test(`public pages have no axe violation at ${width} px`, async ({ page }) => {
     for (const path of ['/', '/?message=Identification%20impossible', '/login', trackingPath, `${trackingPath}&nouveau=1`, '/page-qui-n-existe-pas']) {
       await expectNoViolations(page, path, width)
@@ -47,11 +61,14 @@ for (const width of widths) {
   test(`admin pages have no axe violation at ${width} px`, async ({ adminPage: page }) => {
     await page.goto('/admin/echecs-interconnexion?status=OPEN')
     const failure = await page.getByRole('region', { name: /les plus anciens d’abord/ }).getByRole('link').first().getAttribute('href')
+    const failureId = new URLSearchParams(failure ?? '').get('failure') ?? ''
     const paths = [
       '/admin',
       `/admin/tickets/${reference}`,
       '/admin/echecs-interconnexion',
       `/admin/echecs-interconnexion${failure}`,
+      // The screen as it is right after a decision: the outcome above the next failure.
+      `/admin/echecs-interconnexion?status=OPEN&decided=${encodeURIComponent(failureId)}`,
       '/admin/comptes',
       '/admin/annuaire',
       '/admin/parametres',

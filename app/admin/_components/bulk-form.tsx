@@ -52,12 +52,12 @@ function Outcome({ state, staff, categories }: { state: BulkFormState; staff: St
   )
 }
 
-export function BulkForm({ staff, categories }: { staff: StaffRef[]; categories: Option[] }) {
+export function BulkForm({ staff, categories, selectAllHref, allSelected }: { staff: StaffRef[]; categories: Option[]; selectAllHref: string; allSelected: boolean }) {
   const [state, formAction, pending] = useActionState<BulkFormState, FormData>(bulkUpdateTicketsAction, { status: 'idle' })
   return (
     <form id={BULK_FORM_ID} action={formAction} className={`card ${styles.bulk}`} aria-labelledby="bulk-title">
       <h2 id="bulk-title" className={styles.bulkTitle}>Action groupée sur la sélection</h2>
-      <SelectAll formId={BULK_FORM_ID} />
+      <SelectAll formId={BULK_FORM_ID} href={selectAllHref} allSelected={allSelected} />
       <div className={styles.bulkAction}>
         <div className="field">
           <label htmlFor="bulk-assignee">Attribuer à</label>

@@ -8,7 +8,7 @@ import styles from './queue.module.css'
 
 // Each checkbox belongs to the bulk form (by id) and carries the version shown on screen.
 
-export function TicketList({ items }: { items: TicketSummary[] }) {
+export function TicketList({ items, allSelected = false }: { items: TicketSummary[]; allSelected?: boolean }) {
   return (
     <ul className={styles.list} aria-label="Signalements" id="signalements" tabIndex={-1}>
       {items.map((t) => (
@@ -21,6 +21,7 @@ export function TicketList({ items }: { items: TicketSummary[] }) {
               value={`${t.reference}:${t.version}`}
               id={`sel-${t.reference}`}
               aria-label={`Sélectionner ${t.reference}`}
+              defaultChecked={allSelected}
             />
           </label>
           <div className={styles.itemMain}>

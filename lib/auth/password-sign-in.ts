@@ -4,6 +4,7 @@ import { encode } from 'next-auth/jwt'
 import { authOptions, authSecret, SESSION_MAX_AGE_SECONDS, secureCookies, sessionCookieName } from './config'
 import { authorizeCredentials } from './credentials'
 import { SIGN_IN_GENERIC_ERROR, lockedMessage, parseLockedError } from './schemas'
+import type { Viewer } from './viewer'
 
 // Sign-in by a plain form post (a server action), so the login page works without JavaScript and
 // never puts the password in a URL. It checks the password exactly like the credentials provider
@@ -20,7 +21,7 @@ type SessionCookieOptions = { httpOnly: true; sameSite: 'lax'; path: '/'; secure
 export async function signInWithPassword(credentials: { email: unknown; password: unknown }, headers: Headers): Promise<PasswordSignIn> {
   const secret = authSecret()
   if (!secret) throw new Error('NEXTAUTH_SECRET manquant : la connexion est impossible.')
-  let viewer
+  let viewer: Viewer | null
   try {
     viewer = await authorizeCredentials(credentials, headers)
   } catch (error) {

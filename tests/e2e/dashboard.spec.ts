@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from './fixtures/auth'
+import { expect, staff, test } from './fixtures/auth'
 
 // The dashboard (issue 16): an admin opens it, changes the period, follows a backlog figure to the
 // filtered queue and downloads that queue as CSV; axe finds no violation on it.
@@ -63,8 +63,8 @@ test('signing in lands on the dashboard', async ({ browser, agentState }) => {
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto('/login')
-  await page.getByLabel('Adresse e-mail').fill('agent.e2e@relais.test')
-  await page.getByLabel('Mot de passe').fill('mot de passe agent e2e')
+  await page.getByLabel('Adresse e-mail').fill(staff.agent.email)
+  await page.getByLabel('Mot de passe').fill(staff.agent.password)
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await expect(page).toHaveURL(/\/admin\/tableau-de-bord$/)
   await expect(page.getByRole('link', { name: 'Tableau de bord' })).toHaveAttribute('aria-current', 'page')

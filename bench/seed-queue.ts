@@ -8,6 +8,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { categoryWeights, establishments, messagesByCategory, pick, profileWeights, rng, weighted } from './bodies'
 import type { CategoryCode } from '../lib/catalogue/types'
+import { rebuildCountsSql } from '../lib/tickets/hour-count-sql'
 import { prismaDate } from './raw-store'
 
 const DAY = 86_400_000
@@ -155,9 +156,8 @@ export function seedQueue(file: string, count: number, seed = 42): SeedResult {
     })()
   }
   for (const ix of indexes) sqlite.exec(ix.sql)
-  // Reports per hour and category, as the write path keeps them (lib/tickets/hour-counts.ts).
-  sqlite.exec(`DELETE FROM TicketHourCount; INSERT INTO TicketHourCount (hour, category, count)
-    SELECT substr(createdAt, 1, 13) || ':00:00.000+00:00', category, COUNT(*) FROM Ticket GROUP BY 1, 2`)
+  // The dashboard aggregates, as the write path keeps them (lib/tickets/hour-counts.ts).
+  sqlite.exec(`DELETE FROM TicketHourCount; ${rebuildCountsSql}`)
   for (const t of ftsTables) sqlite.exec(`INSERT INTO "${t.name}" ("${t.name}") VALUES ('rebuild')`)
   for (const tr of triggers) sqlite.exec(tr.sql)
   sqlite.pragma('wal_checkpoint(TRUNCATE)')

@@ -18,14 +18,14 @@ async function main() {
     },
     { timeout: 600_000 },
   )
-  for (const d of outcome.slice(0, 20)) console.log(`${d.hour} ${d.category}: stored ${d.stored}, counted ${d.actual}`)
+  for (const d of outcome.slice(0, 20)) console.log(`${d.bucket} ${d.category} ${d.measure} bin ${d.bin}: stored ${d.stored}, counted ${d.actual}`)
   if (outcome.length > 20) console.log(`… and ${outcome.length - 20} more`)
   console.log(
     outcome.length === 0
-      ? 'Reports per hour: up to date.'
+      ? 'Dashboard counts: up to date.'
       : checkOnly
-        ? `Reports per hour: ${outcome.length} hour(s) differ (run without --check to rebuild).`
-        : `Reports per hour: ${outcome.length} hour(s) differed; rebuilt from the tickets.`,
+        ? `Dashboard counts: ${outcome.length} hour(s) differ (run without --check to rebuild).`
+        : `Dashboard counts: ${outcome.length} hour(s) differed; rebuilt from the tickets.`,
   )
   await db.$disconnect()
   if (checkOnly && outcome.length > 0) process.exitCode = 1

@@ -11,9 +11,9 @@ import { closedStatuses, ticketStatuses } from '@/lib/tickets/status'
 import { lastYear as sameDaysLastYear, statsQuerySchema, type StatsQuery } from './schemas'
 import { serviceFigures, type SelfHelpFigures, type ServiceFigures } from './service'
 
-// The dashboard's figures (issue 16). Reports over time come from TicketHourCount, kept by the
-// ticket's write path (lib/tickets/hour-counts.ts): a period of a year is at most ~61,000 rows of
-// it, never a count over the tickets. The backlog is one range of the (status, createdAt) index.
+// The dashboard's figures (issue 16). Reports over time and the service figures come from
+// TicketHourCount, kept by the ticket's write path (lib/tickets/hour-counts.ts): a period is read
+// from its rows, never by counting tickets. The backlog is one range of the (status, createdAt) index.
 
 export const openStatuses = ticketStatuses.filter((s) => !closedStatuses.includes(s))
 export type OpenStatus = (typeof openStatuses)[number]
@@ -59,11 +59,12 @@ async function reportSeries(query: StatsQuery): Promise<{ series: Stats['series'
   else for (let d = query.from; d <= query.to; d = nextDay(d)) starts.push(startOfParisDay(d))
   const series = starts.map((start) => ({ start: start.toISOString(), counts: zeroCounts() }))
   const totals = zeroCounts()
-  const rows = await readRows<{ hour: string; category: string; count: number }>(Prisma.sql`
-    SELECT "hour", "category", "count" FROM "TicketHourCount" WHERE "hour" >= ${since} AND "hour" < ${until} ORDER BY "hour"`)
+  const rows = await readRows<{ bucket: string; category: string; count: number }>(Prisma.sql`
+    SELECT "bucket", "category", "count" FROM "TicketHourCount"
+    WHERE "bucket" >= ${since} AND "bucket" < ${until} AND "measure" = 'REPORTS' ORDER BY "bucket"`)
   let i = 0
   for (const row of rows) {
-    const at = Date.parse(row.hour)
+    const at = Date.parse(row.bucket)
     while (i + 1 < starts.length && starts[i + 1]!.getTime() <= at) i++
     if (!(row.category in totals)) continue
     series[i]!.counts[row.category as CategoryCode] += Number(row.count)
@@ -103,7 +104,7 @@ export async function getDashboard(viewer: Viewer, query: StatsQuery): Promise<R
   if (!hasRole(viewer, 'AGENT')) return fail('FORBIDDEN')
   const { series, totals } = await reportSeries(query)
   const backlog = await getBacklog()
-  const { service, selfHelp } = await serviceFigures(startOfParisDay(query.from), endOfParisDay(query.to))
+  const { service, selfHelp } = await serviceFigures(query, startOfParisDay(query.from), endOfParisDay(query.to))
   const lastYearRange = sameDaysLastYear(query)
   const before = await reportSeries({ ...lastYearRange, bucket: 'day' })
   const lastYear = Object.values(before.totals).some((n) => n > 0) ? { ...lastYearRange, totals: before.totals } : null

@@ -2,20 +2,19 @@ import 'server-only'
 import { catalogue } from '@/lib/catalogue/entries'
 import { categoryCodes, type CategoryCode } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
-import { percentile } from '@/lib/ent-failures/stats'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { durationBins } from '@/lib/tickets/hour-count-sql'
 
-// Service figures of a period, per category, from one pass over the tickets created in it. Each
-// chunk is one range of the (createdAt, category, status, firstActionAt, closedAt, email, fullName)
-// index, read without touching the table; the period is read a week at a time so the gate and the
-// event loop are free between chunks (reports keep flowing while the rentrée is being counted).
+// Service figures of a period, per category, from the dashboard aggregates kept by the ticket's write
+// path (lib/tickets/hour-counts.ts): counts are exact; the median and 90th percentile of a duration
+// are interpolated inside its bin (lib/tickets/hour-count-sql.ts says how close that is).
 
 export interface ServiceFigures {
   n: number
   resolvedShare: number | null
   /**
    * Share confirmed "ça marche" by the person. null until the person's confirmation exists (issue
-   * 13): then it is counted here, from the same pass over the period's tickets.
+   * 13): it will be one more measure of the aggregates, counted like RESOLUTION.
    */
   confirmedShare: number | null
   firstActionP50Min: number | null
@@ -38,65 +37,85 @@ export interface SelfHelpFigures {
 /** Categories where the person can fix the cause alone (DOMAIN.md: "User alone"). */
 export const selfHelpCategories = categoryCodes.filter((c) => catalogue[c].actor === 'USER')
 
-interface Accumulator {
-  n: number
-  resolved: number
-  firstAction: number[]
-  resolution: number[]
-  persons: Set<string>
-}
-
-type Row = [category: string, status: string, createdAt: string, firstActionAt: string | null, closedAt: string | null, email: string | null, fullName: string]
-
-const CHUNK_MS = 7 * 86_400_000
-const minutes = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000
-const round = (v: number | null) => (v === null ? null : Math.round(v))
-
-async function chunk(since: Date, until: Date): Promise<Row[]> {
-  const rows = await readRows<{ c: string; s: string; a: string; f: string | null; z: string | null; e: string | null; n: string }>(Prisma.sql`
-    SELECT "category" AS "c", "status" AS "s", "createdAt" AS "a", "firstActionAt" AS "f", "closedAt" AS "z", "email" AS "e", "fullName" AS "n"
-    FROM "Ticket" INDEXED BY "Ticket_createdAt_category_status_firstActionAt_closedAt_email_fullName_idx"
-    WHERE "createdAt" >= ${since} AND "createdAt" < ${until}`)
-  return rows.map((r) => [r.c, r.s, String(r.a), r.f === null ? null : String(r.f), r.z === null ? null : String(r.z), r.e, r.n])
-}
-
-/** Service and self-help figures of the tickets created in [since, until). */
-export async function serviceFigures(since: Date, until: Date): Promise<{ service: Record<CategoryCode, ServiceFigures>; selfHelp: SelfHelpFigures }> {
-  const acc = new Map<string, Accumulator>(categoryCodes.map((c) => [c, { n: 0, resolved: 0, firstAction: [], resolution: [], persons: new Set() }]))
-  let total = 0
-  let resolvedWithoutAction = 0
-  for (let t = since.getTime(); t < until.getTime(); t += CHUNK_MS) {
-    for (const [category, status, createdAt, firstActionAt, closedAt, email, fullName] of await chunk(new Date(t), new Date(Math.min(t + CHUNK_MS, until.getTime())))) {
-      const a = acc.get(category)
-      total++
-      if (!a) continue
-      a.n++
-      a.persons.add(email ? `e:${email.toLowerCase()}` : `n:${fullName.toLowerCase()}`)
-      if (firstActionAt) a.firstAction.push(minutes(createdAt, firstActionAt))
-      if (status === 'RESOLVED' && closedAt) {
-        a.resolved++
-        a.resolution.push(minutes(createdAt, closedAt))
-        if (selfHelpCategories.includes(category as CategoryCode) && (!firstActionAt || firstActionAt === closedAt)) resolvedWithoutAction++
-      }
+/** The p-th quantile (0..1) of a binned distribution, in minutes; null when it is empty. */
+export function binnedPercentile(counts: readonly number[], p: number): number | null {
+  const total = counts.reduce((a, b) => a + b, 0)
+  if (total === 0) return null
+  const rank = p * total
+  let before = 0
+  for (let bin = 0; bin < counts.length; bin++) {
+    const n = counts[bin] ?? 0
+    if (n > 0 && before + n >= rank) {
+      const low = bin === 0 ? 0 : durationBins[bin - 1]!
+      const high = durationBins[bin]
+      return Math.round(high === undefined ? low : low + ((high - low) * (rank - before)) / n)
     }
+    before += n
   }
+  return durationBins.at(-1)!
+}
+
+/**
+ * "Reports per person" counts distinct people, which no per-hour sum can give: it is read from the
+ * period's newest SAMPLE reports (one range of the (createdAt, category, email, fullName) index), so
+ * its cost stays bounded whatever the period; a whole month at 1,000,000 tickets fits in it.
+ */
+export const PERSON_SAMPLE = 50_000
+
+async function reportsPerPerson(since: Date, until: Date): Promise<Map<string, number>> {
+  const rows = await readRows<{ category: string; n: number; people: number }>(Prisma.sql`
+    SELECT "category", COUNT(*) AS "n", COUNT(DISTINCT "person") AS "people" FROM (
+      SELECT "category", coalesce(lower("email"), 'nom:' || lower("fullName")) AS "person"
+      FROM "Ticket" INDEXED BY "Ticket_createdAt_category_email_fullName_idx"
+      WHERE "createdAt" >= ${since} AND "createdAt" < ${until} ORDER BY "createdAt" DESC LIMIT ${PERSON_SAMPLE})
+    GROUP BY "category"`)
+  return new Map(rows.map((r) => [r.category, r.people ? Number(r.n) / Number(r.people) : 0]))
+}
+
+type Binned = Record<'FIRST_ACTION' | 'RESOLUTION', number[]> & { REPORTS: number; RESOLVED_WITHOUT_ACTION: number }
+
+/** Service and self-help figures of the tickets created on these Paris days ([since, until)). */
+export async function serviceFigures(
+  days: { from: string; to: string },
+  since: Date,
+  until: Date,
+): Promise<{ service: Record<CategoryCode, ServiceFigures>; selfHelp: SelfHelpFigures }> {
+  // REPORTS rows are keyed by hour (stored date text), the durations by Paris day ("YYYY-MM-DD").
+  const rows = await readRows<{ category: string; measure: keyof Binned; bin: number; n: number }>(Prisma.sql`
+    SELECT "category", "measure", "bin", SUM("count") AS "n" FROM "TicketHourCount"
+    WHERE ("measure" = 'REPORTS' AND "bucket" >= ${since} AND "bucket" < ${until})
+       OR ("measure" <> 'REPORTS' AND "bucket" >= ${days.from} AND "bucket" <= ${days.to})
+    GROUP BY "category", "measure", "bin"`)
+  const empty = (): Binned => ({ REPORTS: 0, RESOLVED_WITHOUT_ACTION: 0, FIRST_ACTION: durationBins.map(() => 0).concat(0), RESOLUTION: durationBins.map(() => 0).concat(0) })
+  const byCategory = new Map<string, Binned>(categoryCodes.map((c) => [c, empty()]))
+  let total = 0
+  for (const r of rows) {
+    const b = byCategory.get(r.category)
+    if (r.measure === 'REPORTS') total += Number(r.n)
+    if (!b) continue
+    if (r.measure === 'FIRST_ACTION' || r.measure === 'RESOLUTION') b[r.measure][Number(r.bin)] = Number(r.n)
+    else if (r.measure === 'REPORTS' || r.measure === 'RESOLVED_WITHOUT_ACTION') b[r.measure] += Number(r.n)
+  }
+  const perPerson = await reportsPerPerson(since, until)
   const service = Object.fromEntries(
     categoryCodes.map((c) => {
-      const a = acc.get(c)!
+      const b = byCategory.get(c)!
+      const resolved = b.RESOLUTION.reduce((x, y) => x + y, 0)
       const figures: ServiceFigures = {
-        n: a.n,
-        resolvedShare: a.n ? a.resolved / a.n : null,
+        n: b.REPORTS,
+        resolvedShare: b.REPORTS ? resolved / b.REPORTS : null,
         confirmedShare: null,
-        firstActionP50Min: round(percentile(a.firstAction, 0.5)),
-        firstActionP90Min: round(percentile(a.firstAction, 0.9)),
-        resolutionP50Min: round(percentile(a.resolution, 0.5)),
-        resolutionP90Min: round(percentile(a.resolution, 0.9)),
-        reportsPerPerson: a.persons.size ? a.n / a.persons.size : null,
+        firstActionP50Min: binnedPercentile(b.FIRST_ACTION, 0.5),
+        firstActionP90Min: binnedPercentile(b.FIRST_ACTION, 0.9),
+        resolutionP50Min: binnedPercentile(b.RESOLUTION, 0.5),
+        resolutionP90Min: binnedPercentile(b.RESOLUTION, 0.9),
+        reportsPerPerson: perPerson.get(c) || null,
       }
       return [c, figures]
     }),
   ) as Record<CategoryCode, ServiceFigures>
   const selfHelpN = selfHelpCategories.reduce((sum, c) => sum + service[c].n, 0)
+  const resolvedWithoutAction = selfHelpCategories.reduce((sum, c) => sum + byCategory.get(c)!.RESOLVED_WITHOUT_ACTION, 0)
   return {
     service,
     selfHelp: { categories: selfHelpCategories, n: selfHelpN, share: total ? selfHelpN / total : null, resolvedWithoutAction },

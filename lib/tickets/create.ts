@@ -3,9 +3,9 @@ import type { Sql } from '@/lib/db-write'
 import { attachTicketToEntFailure, ENT_CATEGORY, type AttachableTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { storedDate } from '@/lib/time/stored-date'
-import { countReport } from './hour-counts'
+import { countTicketChange } from './hour-counts'
 
-// The one writer of a new ticket: its row, its CREATED event, its count in the reports per hour
+// The one writer of a new ticket: its row, its CREATED event, its place in the dashboard's counts
 // (hour-counts.ts) and, for an ENT identity report, its place on the EntFailure record, in the
 // caller's transaction (a group commit for public reports, see lib/db-write.ts). The category-change
 // hook below brings the same attachment up to date.
@@ -46,7 +46,7 @@ export async function createTicket(sql: Sql, t: NewTicketRow): Promise<number> {
     ${t.variant}, ${t.confidence}, ${t.evidence}, 'NEW', ${at}, ${at})`)
   await sql.run(Prisma.sql`INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt")
     VALUES (${id}, 'CREATED', ${JSON.stringify({ status: 'NEW', category: t.category })}, ${at})`)
-  await countReport(sql, now, t.category, 1)
+  await countTicketChange(sql, null, { createdAt: now, category: t.category, status: 'NEW', firstActionAt: null, closedAt: null })
   if (t.category === ENT_CATEGORY) {
     const failureId = await attachTicketToEntFailure(sql, { ...t, id, createdAt: now, entFailureId: null })
     await setEntFailure(sql, id, failureId, at)

@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
-import { moveReport } from './hour-counts'
+import { countTicketChange, type CountedTicket } from './hour-counts'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
@@ -51,6 +51,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
       entFailureId: true,
       createdAt: true,
       firstActionAt: true,
+      closedAt: true,
       assignee: { select: { id: true, name: true } },
     },
   })
@@ -125,10 +126,16 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     })),
   })
 
-  // What follows a ticket, inside this transaction: the reports per hour and category, and the ENT
+  // What follows a ticket, inside this transaction: the dashboard's counts, and the ENT
   // record of its identity (joined or left on a category change; closed or reopened with its tickets).
   const sql = prismaSql(tx)
-  if (categoryChanged) await moveReport(sql, current.createdAt, current.category, input.category!)
+  await countTicketChange(sql, current, {
+    createdAt: current.createdAt,
+    category: data.category ?? current.category,
+    status: data.status ?? current.status,
+    firstActionAt: data.firstActionAt ?? current.firstActionAt,
+    closedAt: data.closedAt === undefined ? current.closedAt : data.closedAt,
+  } as CountedTicket)
   const records = new Set([current.entFailureId, categoryChanged ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
   if (categoryChanged || data.status !== undefined) {
     for (const record of records) if (record) await followTicketStatuses(sql, record)

@@ -1,0 +1,47 @@
+// The dashboard aggregates' pure half (see hour-counts.ts): the measures, the duration bins and the
+// SQL that computes every ticket's contributions from the stored columns, shared by the repair, its
+// check, the migration's backfill and the bench's bulk load. Durations are compared in whole
+// milliseconds on both sides (JavaScript and SQLite), so a bin never differs by a rounding.
+// Buckets: REPORTS by UTC hour (the series' resolution; Paris is a whole number of hours from UTC, so
+// a UTC hour is a Paris hour); the duration measures by Paris day (a period is whole Paris days, and
+// per-hour bins would hold almost one row per ticket). SQLite knows no time zones: the SQL applies
+// the EU rule Paris follows (summer time from the last Sunday of March to the last Sunday of October,
+// 01:00 UTC), which agrees with the time-zone database the JavaScript side uses since 1996.
+
+export const measures = ['REPORTS', 'FIRST_ACTION', 'RESOLUTION', 'RESOLVED_WITHOUT_ACTION'] as const
+export type Measure = (typeof measures)[number]
+
+/**
+ * Upper bounds (exclusive, minutes) of the duration bins; the last bin is open. Percentiles are
+ * interpolated inside a bin, so a median is exact to its bin: within 5 minutes up to an hour, within
+ * a third of its value beyond (consecutive bounds grow by at most 1.5×).
+ */
+export const durationBins = [
+  5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 6480, 10080, 15120, 20160, 30240, 43200,
+] as const
+
+/** The bin of a duration in milliseconds. */
+export function binOf(ms: number): number {
+  const i = durationBins.findIndex((bound) => ms < bound * 60_000)
+  return i === -1 ? durationBins.length : i
+}
+
+const hour = `substr("createdAt", 1, 13) || ':00:00.000+00:00'`
+const lastSunday = (month: string) => `date(substr("createdAt", 1, 4) || '-${month}-31', '-6 days', 'weekday 0') || 'T01:00:00'`
+const parisDay = `date("createdAt", CASE WHEN "createdAt" >= ${lastSunday('03')} AND "createdAt" < ${lastSunday('10')} THEN '+2 hours' ELSE '+1 hours' END)`
+const ms = (column: string) => `CAST(round(unixepoch("${column}", 'subsec') * 1000) AS INTEGER)`
+const elapsed = (column: string) => `(${ms(column)} - ${ms('createdAt')})`
+const bin = (column: string) => `CASE ${durationBins.map((bound, i) => `WHEN ${elapsed(column)} < ${bound * 60_000} THEN ${i}`).join(' ')} ELSE ${durationBins.length} END`
+const resolved = `"status" = 'RESOLVED' AND "closedAt" IS NOT NULL`
+
+/** Every ticket's contributions, summed: rows (bucket, category, measure, bin, n). */
+export const computedCountsSql = `
+  SELECT ${hour} AS "bucket", "category", 'REPORTS' AS "measure", 0 AS "bin", COUNT(*) AS "n" FROM "Ticket" GROUP BY 1, 2
+  UNION ALL SELECT ${parisDay}, "category", 'FIRST_ACTION', ${bin('firstActionAt')}, COUNT(*) FROM "Ticket"
+    WHERE "firstActionAt" IS NOT NULL GROUP BY 1, 2, 4
+  UNION ALL SELECT ${parisDay}, "category", 'RESOLUTION', ${bin('closedAt')}, COUNT(*) FROM "Ticket" WHERE ${resolved} GROUP BY 1, 2, 4
+  UNION ALL SELECT ${parisDay}, "category", 'RESOLVED_WITHOUT_ACTION', 0, COUNT(*) FROM "Ticket"
+    WHERE ${resolved} AND ("firstActionAt" IS NULL OR ${ms('firstActionAt')} >= ${ms('closedAt')}) GROUP BY 1, 2`
+
+/** The rebuild as one statement (the table emptied first). */
+export const rebuildCountsSql = `INSERT INTO "TicketHourCount" ("bucket", "category", "measure", "bin", "count") SELECT * FROM (${computedCountsSql})`

@@ -15,13 +15,11 @@ export const DEFAULT_PERIOD = '30d' satisfies PeriodPreset
 
 export function periodFromParams(params: Record<string, string | string[] | undefined>, now: Date): ChosenPeriod {
   const raw = first(params.period)
-  const named = (periodPresets as readonly string[]).includes(raw ?? '') ? (raw as PeriodPreset) : DEFAULT_PERIOD
+  // The dates count only with "Période choisie": the form always sends them (they show the period).
+  const preset = (periodPresets as readonly string[]).includes(raw ?? '') ? (raw as PeriodPreset) : DEFAULT_PERIOD
+  if (preset !== 'custom') return { preset, query: presetRange(preset, now), error: null }
   const from = first(params.from) ?? ''
   const to = first(params.to) || from
-  // Dates changed in the form win over a preset left selected (the form always sends both).
-  const range = named === 'custom' ? null : presetRange(named, now)
-  const preset = range && (!from || (from === range.from && to === range.to)) ? named : 'custom'
-  if (range && preset !== 'custom') return { preset, query: range, error: null }
   const parsed = statsQuerySchema.safeParse({ from, to, bucket: from === to ? 'hour' : 'day' })
   if (parsed.success) return { preset, query: parsed.data, error: null }
   return { preset, query: presetRange(DEFAULT_PERIOD, now), error: parsed.error.issues[0]?.message ?? 'Période invalide.' }

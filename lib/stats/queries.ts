@@ -104,7 +104,7 @@ export async function getDashboard(viewer: Viewer, query: StatsQuery): Promise<R
   if (!hasRole(viewer, 'AGENT')) return fail('FORBIDDEN')
   const { series, totals } = await reportSeries(query)
   const backlog = await getBacklog()
-  const { service, selfHelp } = await serviceFigures(query, startOfParisDay(query.from), endOfParisDay(query.to))
+  const { service, selfHelp } = await serviceFigures(query, totals, startOfParisDay(query.from), endOfParisDay(query.to))
   const lastYearRange = sameDaysLastYear(query)
   const before = await reportSeries({ ...lastYearRange, bucket: 'day' })
   const lastYear = Object.values(before.totals).some((n) => n > 0) ? { ...lastYearRange, totals: before.totals } : null

@@ -58,9 +58,9 @@ export function binnedPercentile(counts: readonly number[], p: number): number |
 /**
  * "Reports per person" counts distinct people, which no per-hour sum can give: it is read from the
  * period's newest SAMPLE reports (one range of the (createdAt, category, email, fullName) index), so
- * its cost stays bounded whatever the period; a whole month at 1,000,000 tickets fits in it.
+ * its cost stays bounded whatever the period (a ratio needs no more; a busy week fits in it).
  */
-export const PERSON_SAMPLE = 50_000
+export const PERSON_SAMPLE = 20_000
 
 async function reportsPerPerson(since: Date, until: Date): Promise<Map<string, number>> {
   const rows = await readRows<{ category: string; n: number; people: number }>(Prisma.sql`
@@ -77,24 +77,23 @@ type Binned = Record<'FIRST_ACTION' | 'RESOLUTION', number[]> & { REPORTS: numbe
 /** Service and self-help figures of the tickets created on these Paris days ([since, until)). */
 export async function serviceFigures(
   days: { from: string; to: string },
+  totals: Record<CategoryCode, number>,
   since: Date,
   until: Date,
 ): Promise<{ service: Record<CategoryCode, ServiceFigures>; selfHelp: SelfHelpFigures }> {
-  // REPORTS rows are keyed by hour (stored date text), the durations by Paris day ("YYYY-MM-DD").
+  // The reports come from the series (`totals`); the durations are keyed by Paris day ("YYYY-MM-DD").
   const rows = await readRows<{ category: string; measure: keyof Binned; bin: number; n: number }>(Prisma.sql`
     SELECT "category", "measure", "bin", SUM("count") AS "n" FROM "TicketHourCount"
-    WHERE ("measure" = 'REPORTS' AND "bucket" >= ${since} AND "bucket" < ${until})
-       OR ("measure" <> 'REPORTS' AND "bucket" >= ${days.from} AND "bucket" <= ${days.to})
+    WHERE "measure" IN ('FIRST_ACTION', 'RESOLUTION', 'RESOLVED_WITHOUT_ACTION') AND "bucket" >= ${days.from} AND "bucket" <= ${days.to}
     GROUP BY "category", "measure", "bin"`)
   const empty = (): Binned => ({ REPORTS: 0, RESOLVED_WITHOUT_ACTION: 0, FIRST_ACTION: durationBins.map(() => 0).concat(0), RESOLUTION: durationBins.map(() => 0).concat(0) })
-  const byCategory = new Map<string, Binned>(categoryCodes.map((c) => [c, empty()]))
-  let total = 0
+  const byCategory = new Map<string, Binned>(categoryCodes.map((c) => [c, { ...empty(), REPORTS: totals[c] }]))
+  const total = categoryCodes.reduce((sum, c) => sum + totals[c], 0)
   for (const r of rows) {
     const b = byCategory.get(r.category)
-    if (r.measure === 'REPORTS') total += Number(r.n)
     if (!b) continue
     if (r.measure === 'FIRST_ACTION' || r.measure === 'RESOLUTION') b[r.measure][Number(r.bin)] = Number(r.n)
-    else if (r.measure === 'REPORTS' || r.measure === 'RESOLVED_WITHOUT_ACTION') b[r.measure] += Number(r.n)
+    else if (r.measure === 'RESOLVED_WITHOUT_ACTION') b[r.measure] += Number(r.n)
   }
   const perPerson = await reportsPerPerson(since, until)
   const service = Object.fromEntries(

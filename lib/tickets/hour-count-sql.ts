@@ -30,18 +30,21 @@ const hour = `substr("createdAt", 1, 13) || ':00:00.000+00:00'`
 const lastSunday = (month: string) => `date(substr("createdAt", 1, 4) || '-${month}-31', '-6 days', 'weekday 0') || 'T01:00:00'`
 const parisDay = `date("createdAt", CASE WHEN "createdAt" >= ${lastSunday('03')} AND "createdAt" < ${lastSunday('10')} THEN '+2 hours' ELSE '+1 hours' END)`
 const ms = (column: string) => `CAST(round(unixepoch("${column}", 'subsec') * 1000) AS INTEGER)`
-const elapsed = (column: string) => `(${ms(column)} - ${ms('createdAt')})`
-const bin = (column: string) => `CASE ${durationBins.map((bound, i) => `WHEN ${elapsed(column)} < ${bound * 60_000} THEN ${i}`).join(' ')} ELSE ${durationBins.length} END`
-const resolved = `"status" = 'RESOLVED' AND "closedAt" IS NOT NULL`
+const bin = (elapsed: string) => `CASE ${durationBins.map((bound, i) => `WHEN ${elapsed} < ${bound * 60_000} THEN ${i}`).join(' ')} ELSE ${durationBins.length} END`
 
-/** Every ticket's contributions, summed: rows (bucket, category, measure, bin, n). */
+/**
+ * Every ticket's contributions, summed: rows (bucket, category, measure, bin, n). One pass over the
+ * tickets computes each date once (materialised), then each measure groups those rows.
+ */
 export const computedCountsSql = `
-  SELECT ${hour} AS "bucket", "category", 'REPORTS' AS "measure", 0 AS "bin", COUNT(*) AS "n" FROM "Ticket" GROUP BY 1, 2
-  UNION ALL SELECT ${parisDay}, "category", 'FIRST_ACTION', ${bin('firstActionAt')}, COUNT(*) FROM "Ticket"
-    WHERE "firstActionAt" IS NOT NULL GROUP BY 1, 2, 4
-  UNION ALL SELECT ${parisDay}, "category", 'RESOLUTION', ${bin('closedAt')}, COUNT(*) FROM "Ticket" WHERE ${resolved} GROUP BY 1, 2, 4
-  UNION ALL SELECT ${parisDay}, "category", 'RESOLVED_WITHOUT_ACTION', 0, COUNT(*) FROM "Ticket"
-    WHERE ${resolved} AND ("firstActionAt" IS NULL OR ${ms('firstActionAt')} >= ${ms('closedAt')}) GROUP BY 1, 2`
+  WITH t AS MATERIALIZED (
+    SELECT ${hour} AS "h", ${parisDay} AS "d", "category" AS "c", "status" = 'RESOLVED' AND "closedAt" IS NOT NULL AS "r",
+      ${ms('firstActionAt')} - ${ms('createdAt')} AS "f", ${ms('closedAt')} - ${ms('createdAt')} AS "z"
+    FROM "Ticket")
+  SELECT "h" AS "bucket", "c" AS "category", 'REPORTS' AS "measure", 0 AS "bin", COUNT(*) AS "n" FROM t GROUP BY 1, 2
+  UNION ALL SELECT "d", "c", 'FIRST_ACTION', ${bin('"f"')}, COUNT(*) FROM t WHERE "f" IS NOT NULL GROUP BY 1, 2, 4
+  UNION ALL SELECT "d", "c", 'RESOLUTION', ${bin('"z"')}, COUNT(*) FROM t WHERE "r" GROUP BY 1, 2, 4
+  UNION ALL SELECT "d", "c", 'RESOLVED_WITHOUT_ACTION', 0, COUNT(*) FROM t WHERE "r" AND ("f" IS NULL OR "f" >= "z") GROUP BY 1, 2`
 
 /** The rebuild as one statement (the table emptied first). */
 export const rebuildCountsSql = `INSERT INTO "TicketHourCount" ("bucket", "category", "measure", "bin", "count") SELECT * FROM (${computedCountsSql})`

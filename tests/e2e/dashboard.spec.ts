@@ -51,6 +51,7 @@ test('the dashboard works without JavaScript, and an agent sees it too', async (
   const page = await context.newPage()
   await page.goto('/admin/tableau-de-bord?period=rentree')
   await expect(page.getByRole('radio', { name: 'Depuis la rentrée (1er septembre)' })).toBeChecked()
+  await page.getByRole('radio', { name: 'Période choisie' }).check()
   await page.getByLabel('Du (période choisie)').fill('2026-11-02')
   await page.getByLabel('Au (inclus)').fill('2026-11-01')
   await page.getByRole('button', { name: 'Afficher' }).click()

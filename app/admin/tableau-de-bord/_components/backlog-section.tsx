@@ -19,7 +19,7 @@ export function BacklogSection({ backlog, table, csvHref }: { backlog: Backlog; 
   return (
     <section aria-labelledby="backlog-title" className={styles.section}>
       <h2 id="backlog-title">File ouverte maintenant</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Signalements ouverts par statut et par ancienneté">
         <table className="data-table">
           <caption>{`Signalements ouverts par statut et par ancienneté (${numberFormat.format(total)} en tout)`}</caption>
           <thead>

@@ -17,7 +17,8 @@ export function DataDisclosure({ table, caption, csvHref }: { table: DataTable; 
 
 export function Table({ table, caption }: { table: DataTable; caption: string }) {
   return (
-    <div className="table-scroll">
+    // Focusable and named: a wide table scrolls sideways on a phone, by keyboard too.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>

@@ -12,10 +12,20 @@ export interface CreatedReport {
   variant?: string
   confidence: number
   diagnosis: Diagnosis
+  /** The incident the report joined (a shared school-side cause), if any. */
+  incident?: ReportIncident
+}
+
+/** What the person may know of the incident their report joined: no one else's data. */
+export interface ReportIncident {
+  id: string
+  since: Date
+  /** The published notice, or null while none is published. */
+  message: string | null
 }
 
 /** The outcome of a stored report: its reference, the token returned once, and the verdict described. */
-export function createdReport(reference: string, token: string, verdict: Classification): CreatedReport {
+export function createdReport(reference: string, token: string, verdict: Classification, incident?: ReportIncident | null): CreatedReport {
   return {
     reference,
     token,
@@ -23,7 +33,12 @@ export function createdReport(reference: string, token: string, verdict: Classif
     ...(verdict.variant ? { variant: verdict.variant } : {}),
     confidence: verdict.confidence,
     diagnosis: describeDiagnosis(verdict.category, verdict.variant),
+    ...(incident ? { incident: { id: incident.id, since: incident.since, message: incident.message } } : {}),
   }
+}
+
+export function toReportIncidentJson(incident: ReportIncident) {
+  return { id: incident.id, since: incident.since.toISOString(), message: incident.message }
 }
 
 export interface TrackedReport {
@@ -95,6 +110,7 @@ export function toCreatedReportJson(report: CreatedReport, trackingUrl: string) 
     label: report.diagnosis.label,
     trackingUrl,
     ...(selfHelp ? { selfHelp } : {}),
+    ...(report.incident ? { incident: toReportIncidentJson(report.incident) } : {}),
   }
 }
 

@@ -7,6 +7,8 @@ import {
   securityHeaders,
   servedOverHttps,
 } from '@/lib/security/headers'
+import { errorResponse } from '@/lib/result'
+import { isDecodablePath, NOT_FOUND_PATH } from '@/lib/http/path'
 
 // Security headers on every response, and a per-request CSP nonce for pages (Next.js reads the
 // nonce from the request's Content-Security-Policy header and puts it on its own scripts; the root
@@ -21,11 +23,12 @@ export function proxy(request: NextRequest) {
     publicUrls: [APP_ORIGIN, NEXTAUTH_URL],
   })
   const { pathname } = request.nextUrl
+  const decodable = isDecodablePath(pathname)
   // JSON API (the queue's hot path): the same security headers with a constant CSP, and the request
   // passed on untouched — no nonce to make, no request headers to rewrite. next-auth's routes
   // (/api/auth/*) render HTML pages and keep the page treatment below.
   if (pathname.startsWith('/api/') && !pathname.startsWith('/api/auth/')) {
-    const response = NextResponse.next()
+    const response = decodable ? NextResponse.next() : errorResponse('NOT_FOUND')
     response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY)
     for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value)
     if (pathname.startsWith('/api/reports/')) {
@@ -44,7 +47,9 @@ export function proxy(request: NextRequest) {
   // overwritten here so a client cannot choose it.
   requestHeaders.set('x-relais-pathname', request.nextUrl.pathname + request.nextUrl.search)
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  const response = decodable
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value)
   // Tracking links carry their secret token in the URL: never pass it on in a Referer, never index it.

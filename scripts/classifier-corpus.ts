@@ -15,6 +15,8 @@ export interface CorpusExample {
 }
 
 export const corpusPath = path.join(__dirname, '..', 'tests', 'fixtures', 'classifier-corpus.json')
+/** Messages in other people's styles, kept out of tuning (see eval-classifier.ts). */
+export const heldOutPath = path.join(__dirname, '..', 'tests', 'fixtures', 'classifier-heldout.json')
 
 export function loadCorpus(file: string = corpusPath): CorpusExample[] {
   const data: unknown = JSON.parse(readFileSync(file, 'utf8'))

@@ -4,7 +4,7 @@ import { canManageAccounts } from '@/lib/auth/policy'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { fail, ok, type FieldErrors, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type Result } from '@/lib/result'
 import { accountColumns, toAccountSummary, type AccountSummary } from './dto'
 import {
   changeRoleSchema,
@@ -18,15 +18,6 @@ import {
 
 // Every change to staff accounts. Viewer first; input is unknown and parsed here, so the accounts
 // page, the admin:create command and tests are validated the same way.
-
-function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }): Result<never> {
-  const fieldErrors: FieldErrors = {}
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form')
-    ;(fieldErrors[key] ??= []).push(issue.message)
-  }
-  return fail('VALIDATION', { fieldErrors })
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
@@ -50,7 +41,7 @@ async function insertAccount(input: CreateAccountInput): Promise<Result<AccountS
 export async function createAccount(viewer: Viewer, input: unknown): Promise<Result<AccountSummary>> {
   if (!canManageAccounts(viewer)) return fail('FORBIDDEN')
   const parsed = createAccountSchema.safeParse(input)
-  return parsed.success ? insertAccount(parsed.data) : invalid(parsed.error)
+  return parsed.success ? insertAccount(parsed.data) : invalidInput(parsed.error)
 }
 
 /**
@@ -59,7 +50,7 @@ export async function createAccount(viewer: Viewer, input: unknown): Promise<Res
  */
 export async function createAccountFromCommandLine(input: unknown): Promise<Result<AccountSummary>> {
   const parsed = createAccountSchema.safeParse(input)
-  return parsed.success ? insertAccount(parsed.data) : invalid(parsed.error)
+  return parsed.success ? insertAccount(parsed.data) : invalidInput(parsed.error)
 }
 
 class LastAdminError extends Error {}
@@ -91,21 +82,21 @@ async function updateKeepingAnAdmin(
 export async function changeAccountRole(viewer: Viewer, input: unknown): Promise<Result<AccountSummary>> {
   if (!canManageAccounts(viewer)) return fail('FORBIDDEN')
   const parsed = changeRoleSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
+  if (!parsed.success) return invalidInput(parsed.error)
   return updateKeepingAnAdmin(parsed.data.accountId, { role: parsed.data.role })
 }
 
 export async function setAccountDisabled(viewer: Viewer, input: unknown): Promise<Result<AccountSummary>> {
   if (!canManageAccounts(viewer)) return fail('FORBIDDEN')
   const parsed = setDisabledSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
+  if (!parsed.success) return invalidInput(parsed.error)
   return updateKeepingAnAdmin(parsed.data.accountId, { disabledAt: parsed.data.disabled ? new Date() : null })
 }
 
 export async function resetAccountPassword(viewer: Viewer, input: unknown): Promise<Result<AccountSummary>> {
   if (!canManageAccounts(viewer)) return fail('FORBIDDEN')
   const parsed = resetPasswordSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
+  if (!parsed.success) return invalidInput(parsed.error)
   const passwordHash = await hashPassword(parsed.data.password)
   try {
     // Every session signed in with the old password ends now (lib/auth/session.ts `loadViewer`).

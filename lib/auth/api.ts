@@ -1,5 +1,5 @@
 import 'server-only'
-import { messageFor } from '@/lib/result'
+import { errorResponse } from '@/lib/result'
 import { hasRole } from './policy'
 import { getRequestViewer, getViewer } from './session'
 import type { Role, Viewer } from './viewer'
@@ -15,16 +15,10 @@ export type ApiAuthorization = { ok: true; viewer: Viewer } | { ok: false; respo
 export async function authorizeApi(role?: Role, request?: Request): Promise<ApiAuthorization> {
   const viewer = request ? await getRequestViewer(request) : await getViewer()
   if (!viewer) {
-    return {
-      ok: false,
-      response: Response.json({ error: 'unauthenticated', message: messageFor('UNAUTHENTICATED') }, { status: 401 }),
-    }
+    return { ok: false, response: errorResponse('UNAUTHENTICATED') }
   }
   if (role && !hasRole(viewer, role)) {
-    return {
-      ok: false,
-      response: Response.json({ error: 'forbidden', message: messageFor('FORBIDDEN') }, { status: 403 }),
-    }
+    return { ok: false, response: errorResponse('FORBIDDEN') }
   }
   return { ok: true, viewer }
 }

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { env } from '@/lib/env'
 import { authorizeCredentials } from './credentials'
+import { authLogger } from './logger'
 import type { Role } from './viewer'
 
 // next-auth 4 with a credentials provider over StaffUser and JWT sessions. The JWT only says WHO
@@ -54,6 +55,7 @@ export const authOptions: NextAuthOptions = {
   useSecureCookies: secureCookies(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
+  logger: authLogger,
   providers: [
     CredentialsProvider({
       id: 'credentials',

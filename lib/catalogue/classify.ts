@@ -1,9 +1,10 @@
 // Rule-based classifier: maps a pasted or paraphrased error message to a catalogue category.
 // Pure and deterministic; every pattern is compiled once at module load and runs on the
-// normalised text (see normalize.ts). Product rules: /work/shared/DOMAIN.md §7.
+// normalised text (see normalize.ts). Product rules: DOMAIN.md §7.
 
 import { normalizeShared, sentenceOf, type Normalized } from './normalize'
-import { contexts, literals, markLiterals, signals, type ContextKind, type Signal } from './signals'
+import { meets } from './literal-scan'
+import { contexts, GLUED_MIN, gluedSignals, literals, markLiterals, signals, type ContextKind, type Signal } from './signals'
 import type { CategoryCode, Classification, Evidence } from './types'
 
 interface Hit {
@@ -22,27 +23,12 @@ interface Ctx {
 // Module-level copies of the imported bindings: read once here instead of through the module
 // namespace on every call in the hot loops below.
 const SIGNALS = signals
+const GLUED = gluedSignals
 const CONTEXTS = contexts
 const MARK_LITERALS = markLiterals
 const PRESENT = new Uint8Array(literals.length)
 const SENTENCE_OF = sentenceOf
 const NORMALIZE = normalizeShared
-
-function meets(need: number[][] | undefined, present: Uint8Array): boolean {
-  if (!need) return true
-  for (let g = 0; g < need.length; g++) {
-    const group = need[g] as number[]
-    let ok = false
-    for (let k = 0; k < group.length; k++) {
-      if (present[group[k] as number] === 1) {
-        ok = true
-        break
-      }
-    }
-    if (!ok) return false
-  }
-  return true
-}
 
 function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
   const text = norm.text
@@ -65,7 +51,26 @@ function scan(norm: Normalized): { hits: Hit[]; present: Uint8Array } {
       if (len === 0) re.lastIndex++
     }
   }
+  scanGlued(norm, hits)
   return { hits, present }
+}
+
+/** Runs the glued-message signals inside each long word (see signals.ts). */
+function scanGlued(norm: Normalized, hits: Hit[]): void {
+  const text = norm.text
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 32) continue
+    if (i - start >= GLUED_MIN) {
+      const word = text.slice(start, i)
+      for (const sig of GLUED) {
+        sig.re.lastIndex = 0
+        const m = sig.re.exec(word)
+        if (m) hits.push({ sig, from: start + m.index, to: start + m.index + m[0].length, sentence: SENTENCE_OF(norm, start) })
+      }
+    }
+    start = i + 1
+  }
 }
 
 const KINDS: readonly ContextKind[] = ['web', 'client', 'other', 'entSide', 'feature', 'credentialsOk', 'now', 'sequence', 'past']

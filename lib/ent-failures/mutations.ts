@@ -4,13 +4,13 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { fail, ok, type FieldErrors, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type FieldErrors, type Result } from '@/lib/result'
 import { changeTicketStatuses } from '@/lib/tickets/close'
 import { invalidateTicketCounts } from '@/lib/tickets/queries'
 import { entFailureColumns, toEntFailureSummary, type EntFailureSummary } from './dto'
 import { recordReporterKey } from './grouping'
 import { reporterKeyFor } from './reporter'
-import { fieldErrorsFrom, linkEntFailureSchema, rejectEntFailureSchema, reopenEntFailureSchema } from './schemas'
+import { linkEntFailureSchema, rejectEntFailureSchema, reopenEntFailureSchema } from './schemas'
 
 // Decisions on an ENT failure: link to a PRONOTE account, reject, reopen. Each one updates the
 // record under its version, closes or reopens every attached ticket and writes both histories.
@@ -80,7 +80,7 @@ async function decide(
 /** Links the ENT identity to a PRONOTE account of the directory and resolves its tickets. */
 export async function linkEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
   const parsed = linkEntFailureSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const { login, version } = parsed.data
   return decide(viewer, id, 'OPEN', version, async (tx) => {
     const account = await tx.directoryAccount.findUnique({ where: { login }, select: { login: true, firstName: true, lastName: true } })
@@ -110,7 +110,7 @@ export async function linkEntFailure(viewer: Viewer, id: string, input: unknown)
 /** No PRONOTE account matches: rejects with a reason the person will read on their tracking page. */
 export async function rejectEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
   const parsed = rejectEntFailureSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const { reason, version } = parsed.data
   return decide(viewer, id, 'OPEN', version, async (tx) => {
     const updated = await tx.entFailure.updateMany({
@@ -128,7 +128,7 @@ export async function rejectEntFailure(viewer: Viewer, id: string, input: unknow
 /** Undoes a decision: the record is open again and its closed tickets go back to "in progress". */
 export async function reopenEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
   const parsed = reopenEntFailureSchema.safeParse(input ?? {})
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const { version } = parsed.data
   return decide(viewer, id, 'DECIDED', version, async (tx, current) => {
     const updated = await tx.entFailure.updateMany({

@@ -3,7 +3,7 @@ import { hasRole } from '@/lib/auth/policy'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
-import { fail, ok, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type Result } from '@/lib/result'
 import { getSchoolSettings } from '@/lib/settings/queries'
 import { isClosedStatus } from '@/lib/tickets/status'
 import {
@@ -15,7 +15,7 @@ import {
   type EntFailureSummary,
 } from './dto'
 import { buildDirectoryIndex, rankCandidates, type Candidate, type DirectoryIndex } from './matching'
-import { fieldErrorsFrom, listEntFailuresSchema } from './schemas'
+import { listEntFailuresSchema } from './schemas'
 import { reporterKeyFor } from './reporter'
 import { percentile } from './stats'
 
@@ -78,7 +78,7 @@ export type ListOutcome = { items: EntFailureListItem[]; nextCursor: string | nu
 export async function listEntFailures(viewer: Viewer, input: unknown, candidateLimit = 3): Promise<Result<ListOutcome>> {
   if (!hasRole(viewer, 'AGENT')) return fail('FORBIDDEN')
   const parsed = listEntFailuresSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const { status, cursor, limit } = parsed.data
   const after = cursor ? decodeCursor(cursor) : null
   if (cursor && !after) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur de pagination invalide.'] } })

@@ -38,10 +38,3 @@ export const rejectEntFailureSchema = z.object({
 export const reopenEntFailureSchema = z.object({ version })
 
 export type ListEntFailuresInput = z.infer<typeof listEntFailuresSchema>
-
-/** Zod issues → field errors keyed by the first path segment. */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const issue of error.issues) (out[String(issue.path[0] ?? 'form')] ??= []).push(issue.message)
-  return out
-}

@@ -1,94 +1,109 @@
 import 'server-only'
 import { containsLoneSurrogate, INVALID_TEXT_MESSAGE } from '@/lib/security/text'
+import { bodyLimits, type BodyKind } from './api-contract'
+import { errorResponse, invalidRequest } from '@/lib/result'
 
-// Reading JSON request bodies in route handlers: content type, size limit (declared and actual),
-// JSON parsing. Each failure comes back as a ready-made Response so handlers stay thin.
+// The one reader of request bodies for route handlers: content type (415), size limit on the declared
+// Content-Length and on the stream itself (413: reading stops at the limit, a huge or endless body is
+// never read whole), then parsing (400). Each refusal comes back as a ready-made Response.
 
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024
+export type BodyRead = { ok: true; body: unknown } | { ok: false; response: Response }
 
-export type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response }
-
-export interface Issue {
-  path: (string | number)[]
-  message: string
+const mediaTypes: Record<BodyKind, string> = {
+  json: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+  multipart: 'multipart/form-data',
 }
 
-/** The one 400 shape of the JSON API. */
-export function invalidRequest(issues: Issue[]): Response {
-  return Response.json({ error: 'invalid_request', issues }, { status: 400 })
+function kindOf(header: string | null): BodyKind | null {
+  const mediaType = header?.split(';')[0]!.trim().toLowerCase()
+  if (!mediaType) return null
+  if (mediaType === 'application/json' || (mediaType.startsWith('application/') && mediaType.endsWith('+json'))) return 'json'
+  if (mediaType === mediaTypes.form) return 'form'
+  if (mediaType === mediaTypes.multipart) return 'multipart'
+  return null
 }
 
-export function jsonError(status: number, error: string, message?: string): Response {
-  return Response.json(message ? { error, message } : { error }, { status })
-}
-
-function isJsonContentType(header: string | null): boolean {
-  if (!header) return false
-  const mediaType = header.split(';')[0]!.trim().toLowerCase()
-  return mediaType === 'application/json' || (mediaType.startsWith('application/') && mediaType.endsWith('+json'))
+function sizeText(max: number): string {
+  return max >= 1024 * 1024 ? `${Math.round(max / (1024 * 1024))} Mo` : `${Math.round(max / 1024)} Ko`
 }
 
 const tooLarge = (max: number) =>
-  jsonError(413, 'payload_too_large', `Le contenu envoyé dépasse la taille maximale autorisée (${Math.round(max / 1024)} Ko).`)
+  errorResponse('PAYLOAD_TOO_LARGE', { message: `Le contenu envoyé dépasse la taille maximale autorisée (${sizeText(max)}).` })
 
-/** Reads at most `max` bytes of the body; null when the stream is longer (reading stops there). */
-async function readCapped(request: Request, max: number): Promise<Uint8Array | null> {
+function unsupported(accept: BodyKind[]): Response {
+  if (accept.length === 1 && accept[0] === 'json') return errorResponse('UNSUPPORTED_MEDIA_TYPE')
+  const message = `Format du contenu non accepté : envoyez ${accept.map((k) => mediaTypes[k]).join(' ou ')}.`
+  return errorResponse('UNSUPPORTED_MEDIA_TYPE', { message })
+}
+
+const invalid = (message: string) => ({ ok: false as const, response: invalidRequest([{ path: [], message }]) })
+
+/** At most `max` bytes of the body; 'too-large' as soon as the stream goes past it. */
+async function readCapped(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | 'too-large' | 'broken'> {
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
+    let next: ReadableStreamReadResult<Uint8Array>
+    try {
+      next = await reader.read()
+    } catch {
+      return 'broken' // the client went away or sent a broken stream
+    }
+    if (next.done) break
+    size += next.value.byteLength
     if (size > max) {
       await reader.cancel().catch(() => {})
-      return null
+      return 'too-large'
     }
-    chunks.push(value)
+    chunks.push(next.value)
   }
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
+  return Buffer.concat(chunks, size)
+}
+
+async function parse(kind: BodyKind, bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<BodyRead> {
+  if (kind === 'multipart') {
+    try {
+      return { ok: true, body: await new Response(bytes, { headers: { 'content-type': contentType } }).formData() }
+    } catch {
+      return invalid('Le formulaire envoyé est mal formé (multipart/form-data attendu).')
+    }
   }
-  return out
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return invalid(INVALID_TEXT_MESSAGE)
+  }
+  if (kind === 'form') return { ok: true, body: Object.fromEntries(new URLSearchParams(text)) }
+  try {
+    const body = JSON.parse(text) as unknown
+    return containsLoneSurrogate(body) ? invalid(INVALID_TEXT_MESSAGE) : { ok: true, body }
+  } catch {
+    return invalid('Le contenu envoyé n’est pas du JSON valide.')
+  }
 }
 
 /**
- * Parses a JSON body: 415 for another content type, 413 when Content-Length or the stream itself
- * exceeds `maxBytes`, 400 (invalid_request) when the bytes are not UTF-8 JSON.
+ * Reads and parses a body of one of the accepted kinds: JSON → the parsed value, a urlencoded form →
+ * a plain object of strings, multipart → FormData.
  */
-export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<BodyResult> {
-  if (!isJsonContentType(request.headers.get('content-type'))) {
-    return {
-      ok: false,
-      response: jsonError(415, 'unsupported_media_type', 'Envoyez le contenu au format JSON (Content-Type: application/json).'),
-    }
-  }
+export async function readBody(request: Request, options: { maxBytes: number; accept?: BodyKind[] }): Promise<BodyRead> {
+  const accept = options.accept ?? ['json']
+  const contentType = request.headers.get('content-type') ?? ''
+  const kind = kindOf(contentType)
+  if (!kind || !accept.includes(kind)) return { ok: false, response: unsupported(accept) }
   const declared = request.headers.get('content-length')
-  if (declared !== null && Number(declared) > maxBytes) return { ok: false, response: tooLarge(maxBytes) }
-
-  const bytes = await readCapped(request, maxBytes)
-  if (bytes === null) return { ok: false, response: tooLarge(maxBytes) }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    const body = JSON.parse(text) as unknown
-    if (containsLoneSurrogate(body)) return { ok: false, response: invalidRequest([{ path: [], message: INVALID_TEXT_MESSAGE }]) }
-    return { ok: true, body }
-  } catch {
-    return {
-      ok: false,
-      response: invalidRequest([{ path: [], message: 'Le contenu envoyé n’est pas du JSON valide.' }]),
-    }
-  }
+  if (declared !== null && Number(declared) > options.maxBytes) return { ok: false, response: tooLarge(options.maxBytes) }
+  const bytes = await readCapped(request, options.maxBytes)
+  if (bytes === 'too-large') return { ok: false, response: tooLarge(options.maxBytes) }
+  if (bytes === 'broken') return invalid('Le contenu envoyé est incomplet.')
+  return parse(kind, bytes, contentType)
 }
 
-/** Field errors keyed by dotted path ('' for the whole body) → the API's issue list. */
-export function issuesFromFieldErrors(fieldErrors: Record<string, string[]> | undefined): Issue[] {
-  if (!fieldErrors) return []
-  return Object.entries(fieldErrors).flatMap(([key, messages]) =>
-    messages.map((message) => ({ path: key === '' ? [] : key.split('.'), message })),
-  )
+/** A JSON body within `maxBytes` (the public API's limit by default). */
+export function readJsonBody(request: Request, maxBytes: number = bodyLimits.publicJson): Promise<BodyRead> {
+  return readBody(request, { maxBytes })
 }

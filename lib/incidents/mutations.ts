@@ -1,12 +1,10 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
-import type { z } from 'zod'
 import { db } from '@/lib/db'
 import type { Incident, Prisma } from '@/lib/generated/prisma/client'
-import { fail, ok, type FailureCode, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { changeTicketStatuses } from '@/lib/tickets/close'
 import { invalidateTicketCounts } from '@/lib/tickets/queries'
-import { fieldErrorsOf } from '@/lib/tickets/schemas'
 import { incidentReopenSchema, incidentResolveSchema, incidentUpdateSchema } from './schemas'
 
 // Staff decisions on an incident. Each is guarded by the version the agent saw (a stale one is
@@ -79,9 +77,7 @@ export async function recordDecision(
   })
 }
 
-export function invalid<T>(error: z.ZodError): Result<T> {
-  return fail('VALIDATION', { fieldErrors: fieldErrorsOf(error) })
-}
+export const invalid = invalidInput
 
 /** Publishes, edits or withdraws the public notice. */
 export async function updateIncident(viewer: Viewer, id: string, input: unknown): Promise<Result<{ version: number }>> {

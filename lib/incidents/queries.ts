@@ -5,9 +5,8 @@ import type { CategoryCode, ProfileCode } from '@/lib/catalogue/types'
 import { db, readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { buildResolution, type ResolutionView } from '@/lib/resolution/registry'
-import { fail, ok, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type Result } from '@/lib/result'
 import { getSchoolSettings } from '@/lib/settings/queries'
-import { fieldErrorsOf } from '@/lib/tickets/schemas'
 import { closedStatuses } from '@/lib/tickets/status'
 import { incidentColumns, toIncidentSummary, toPublicIncident, type IncidentSummary, type PublicIncident, type TicketCounts } from './dto'
 import { incidentListQuerySchema } from './schemas'
@@ -37,7 +36,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
 export async function listIncidents(viewer: Viewer, query: unknown): Promise<Result<{ items: IncidentSummary[]; nextCursor: string | null }>> {
   void viewer // every staff role may read incidents
   const parsed = incidentListQuerySchema.safeParse(query)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const { status, cursor } = parsed.data
   const after = cursor ? decodeCursor(cursor) : null
   if (cursor && !after) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide.'] } })

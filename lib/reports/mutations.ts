@@ -3,11 +3,11 @@ import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
 import '@/lib/incidents/follow' // registers the category follower (a report's incident follows its category)
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
-import { fail, ok, type Result } from '@/lib/result'
+import { invalidInput, ok, type Result } from '@/lib/result'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
 import { createdReport, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
-import { fieldErrorsFrom, reportSchema } from './schemas'
+import { reportSchema } from './schemas'
 
 const MAX_REFERENCE_ATTEMPTS = 5
 
@@ -21,7 +21,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsFrom(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const report = parsed.data
   const verdict = classify(report.message)
   const token = generateTrackingToken()

@@ -92,12 +92,5 @@ export const referenceSchema = z.string().trim().toUpperCase().regex(referencePa
 /** Tracking tokens: 32 random bytes in base64url (43 characters). */
 export const trackingTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
 
-/** Zod issues → field errors keyed by dotted path ('' for the whole input). */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.')
-    ;(out[key] ??= []).push(issue.message)
-  }
-  return out
-}
+// The browser's form computes its field errors with the same function as the server.
+export { fieldErrorsFrom } from '@/lib/result'

@@ -1,5 +1,6 @@
 import 'server-only'
 import { env } from '@/lib/env'
+import { errorResponse, messageFor } from '@/lib/result'
 
 // CSRF defence for state-changing route handlers (POST/PATCH/DELETE). Browsers always send `Origin`
 // on such requests; a page on another site cannot forge it. Decision (README "Security"):
@@ -9,8 +10,7 @@ import { env } from '@/lib/env'
 //   "null" (sandboxed frames, some redirects) is present and different: refused.
 // Server actions keep Next.js's own origin check.
 
-export const CROSS_ORIGIN_MESSAGE =
-  'Cette demande vient d’un autre site et a été refusée. Ouvrez Relais directement et réessayez.'
+export const CROSS_ORIGIN_MESSAGE = messageFor('CROSS_ORIGIN')
 
 function originOf(value: string | undefined | null): string | null {
   if (!value) return null
@@ -52,5 +52,5 @@ export function isSameOrigin(request: Request): boolean {
 /** null when the request may proceed, otherwise the 403 JSON answer to return as is. */
 export function refuseCrossOrigin(request: Request): Response | null {
   if (isSameOrigin(request)) return null
-  return Response.json({ error: 'cross_origin', message: CROSS_ORIGIN_MESSAGE }, { status: 403 })
+  return errorResponse('CROSS_ORIGIN')
 }

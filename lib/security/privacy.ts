@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
-import { fail, ok, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type Result } from '@/lib/result'
 import { anonymiseTickets } from './anonymise'
 import { personQuerySchema, type PersonQuery } from './schemas'
 
@@ -51,7 +51,7 @@ export async function exportPersonalData(viewer: Viewer, input: unknown): Promis
   const denied = requireAdmin(viewer)
   if (denied) return denied
   const parsed = personQuerySchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: parsed.error.flatten().fieldErrors })
+  if (!parsed.success) return invalidInput(parsed.error)
 
   const ids = await matchingTicketIds(parsed.data)
   const now = new Date()
@@ -93,7 +93,7 @@ export async function erasePersonalData(viewer: Viewer, input: unknown): Promise
   const denied = requireAdmin(viewer)
   if (denied) return denied
   const parsed = personQuerySchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: parsed.error.flatten().fieldErrors })
+  if (!parsed.success) return invalidInput(parsed.error)
 
   const ids = await matchingTicketIds(parsed.data)
   const now = new Date()

@@ -3,6 +3,7 @@ import { headers } from 'next/headers'
 import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible'
 import { clientAddress } from '@/lib/http/client-address'
 import { env } from '@/lib/env'
+import { errorResponse } from '@/lib/result'
 import { DetachedRateLimiter } from './memory-limiter'
 
 // Abuse limits for the public endpoints, designed for schools: a whole school often reaches us from
@@ -128,10 +129,11 @@ export async function limitClassification(headers: Headers): Promise<LimitDecisi
 
 /** The 429 answer of the JSON API, with Retry-After. */
 export function rateLimitedResponse(decision: Extract<LimitDecision, { ok: false }>): Response {
-  return Response.json(
-    { error: 'rate_limited', message: decision.message, retryAfterSeconds: decision.retryAfterSeconds },
-    { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
-  )
+  return errorResponse('RATE_LIMITED', {
+    message: decision.message,
+    headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+    extra: { retryAfterSeconds: decision.retryAfterSeconds },
+  })
 }
 
 /** Test support: forget every count (each test file runs in its own module registry anyway). */

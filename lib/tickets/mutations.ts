@@ -4,12 +4,12 @@ import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
 import { followTicketStatuses } from '@/lib/ent-failures/ticket-status'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { fail, ok, type FailureCode, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
 import { categoryChanged } from './incident'
 import { invalidateTicketCounts } from './queries'
-import { fieldErrorsOf, ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
+import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 
 // Ticket workflow. Every change is guarded by the version the agent saw (optimistic concurrency:
@@ -138,7 +138,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
  */
 export async function updateTicket(viewer: Viewer, reference: string, input: unknown): Promise<Result<UpdatedTicket>> {
   const parsed = ticketUpdateSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   let updated: UpdatedTicket
   try {
     updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data))
@@ -163,7 +163,7 @@ export interface BulkOutcome {
  */
 export async function bulkUpdateTickets(viewer: Viewer, input: unknown): Promise<Result<BulkOutcome>> {
   const parsed = ticketBulkSchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const bulk = parsed.data
   const change =
     bulk.action === 'assign'

@@ -3,7 +3,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { categoryCodes, type CategoryCode, type ProfileCode } from '@/lib/catalogue/types'
 import { db, readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { fail, ok, type Result } from '@/lib/result'
+import { fail, invalidInput, ok, type Result } from '@/lib/result'
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor'
 import {
   parseEvidence,
@@ -17,7 +17,7 @@ import {
 } from './dto'
 import { filterConditions, whereClause } from './filters'
 import { ticketSearchSource } from './search'
-import { fieldErrorsOf, ticketListQuerySchema, type TicketFilter, type TicketSort } from './schemas'
+import { ticketListQuerySchema, type TicketFilter, type TicketSort } from './schemas'
 import { ticketStatuses, type TicketStatus } from './status'
 
 // Every staff role sees every ticket of the school; the viewer still scopes "assigned to me".
@@ -87,7 +87,7 @@ function cursorOf(sort: TicketSort, row: SummaryRow): string {
 /** One page of the queue. `input` is an untrusted query (URL search params or API query). */
 export async function listTickets(viewer: Viewer, input: unknown): Promise<Result<TicketPage>> {
   const parsed = ticketListQuerySchema.safeParse(input)
-  if (!parsed.success) return fail('VALIDATION', { fieldErrors: fieldErrorsOf(parsed.error) })
+  if (!parsed.success) return invalidInput(parsed.error)
   const { cursor, limit, sort, ...filter } = parsed.data
   // A newest-first search is driven by the full-text index in id order (see lib/tickets/search.ts).
   const { q, ...otherFilters } = filter

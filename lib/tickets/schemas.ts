@@ -17,7 +17,20 @@ export const sortLabels: Record<TicketSort, string> = {
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional())
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
+const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/
+
+/** "2026-02-30" or "2026-99-99" has the format of a day but names none (a badly formed one is said once). */
+function isCalendarDay(value: string): boolean {
+  if (!DAY_FORMAT.test(value)) return true
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+const day = z
+  .string()
+  .regex(DAY_FORMAT, 'Date attendue au format AAAA-MM-JJ.')
+  .refine(isCalendarDay, 'Cette date n’existe pas : indiquez un jour du calendrier (AAAA-MM-JJ).')
 
 export const ticketListQuerySchema = z
   .object({
@@ -110,20 +123,6 @@ export const ticketBulkSchema = z.discriminatedUnion('action', [
 ], { message: 'Choisissez une action.' })
 
 export type TicketBulk = z.infer<typeof ticketBulkSchema>
-
-/** zod issues → the API's `issues` array and the forms' field errors. */
-export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const i of error.issues) {
-    const key = i.path.join('.') || '_form'
-    ;(out[key] ??= []).push(i.message)
-  }
-  return out
-}
 
 export function filterFromQuery(q: TicketListQuery): TicketFilter {
   const { status, category, profile, establishment, assignee, q: text, from, to } = q

@@ -30,7 +30,7 @@ const routes = {
   'GET /api/admin/tickets': async (who: Who) => list(await request(who, '')),
   'GET /api/admin/tickets/{ref}': async (who: Who, ref: string) => getOne(await request(who, `/${ref}`), { params: Promise.resolve({ reference: ref }) }),
   'PATCH /api/admin/tickets/{ref}': async (who: Who, ref: string) =>
-    PATCH(await request(who, `/${ref}`, { method: 'PATCH', body: JSON.stringify({ version: 1, note: `note de ${who}` }) }), {
+    PATCH(await request(who, `/${ref}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, note: `note de ${who}` }) }), {
       params: Promise.resolve({ reference: ref }),
     }),
 }

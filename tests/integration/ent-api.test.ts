@@ -54,9 +54,10 @@ describe('admin ENT failures API', () => {
 
     const broken = await importRoute(await as(admin, `${base}/directory/import`, { method: 'POST', body: upload(new TextEncoder().encode('Nom;Classe\nX;3B\n')) }))
     expect(broken.status).toBe(400)
-    expect(await broken.json()).toMatchObject({ created: 0, errors: [{ line: 1, message: expect.stringMatching(/Colonnes manquantes/) }] })
+    // A file that cannot be used at all: the one 400 shape, about the file; nothing imported.
+    expect(await broken.json()).toEqual({ error: 'invalid_request', issues: [{ path: ['file'], message: expect.stringMatching(/Colonnes manquantes/) }] })
     const noFile = await importRoute(await as(admin, `${base}/directory/import`, { method: 'POST', body: new FormData() }))
-    expect(await noFile.json()).toMatchObject({ error: 'invalid_request', issues: [{ path: 'file' }] })
+    expect(await noFile.json()).toMatchObject({ error: 'invalid_request', issues: [{ path: ['file'] }] })
   })
 
   it('lists open failures oldest first with ranked candidates and a cursor', async () => {
@@ -80,11 +81,11 @@ describe('admin ENT failures API', () => {
     const agent = await createStaff()
     const id = await entFailure('Loïc Morin', 'l.morin.api')
     const post = async (route: typeof linkRoute, target: string, kind: string, body: unknown) =>
-      route(await as(agent, `${base}/ent-failures/${target}/${kind}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }), params(target))
+      route(await as(agent, `${base}/ent-failures/${target}/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }), params(target))
 
     const invalid = await post(linkRoute, id, 'link', {})
     expect(invalid.status).toBe(400)
-    expect(await invalid.json()).toMatchObject({ error: 'invalid_request', issues: [{ path: 'login', message: expect.any(String) }] })
+    expect(await invalid.json()).toMatchObject({ error: 'invalid_request', issues: [{ path: ['login'], message: expect.any(String) }] })
     expect((await post(linkRoute, id, 'link', 'not json')).status).toBe(400)
     const unknownLogin = await post(linkRoute, id, 'link', { login: 'zz-nobody' })
     expect(unknownLogin.status).toBe(400)

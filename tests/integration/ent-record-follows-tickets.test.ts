@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { POST } from '@/app/api/reports/route'
 import { db } from '@/lib/db'
-import { handleDecision } from '@/lib/ent-failures/api'
 import { OTHER_REPORTER_PUBLIC_MESSAGE, LINKED_PUBLIC_MESSAGE, rejectEntFailure } from '@/lib/ent-failures/mutations'
 import { getEntFailure, listEntFailures } from '@/lib/ent-failures/queries'
-import { handlePatchTicket } from '@/lib/tickets/api'
+import { decideEntFailure, patchTicket } from '@/tests/support/admin-api'
 import { handleBulkForm } from '@/lib/tickets/form-handlers'
 import { getTrackedReport } from '@/lib/reports/queries'
 import { createStaff } from '@/tests/support/factories'
@@ -24,7 +23,6 @@ async function report(fields: Record<string, string>) {
   return { ticket, token: token!, reference: body.reference }
 }
 
-const patch = (body: unknown) => new Request(`${origin}/api/admin/tickets/x`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 describe('an ENT record follows its tickets closed by hand', () => {
   it('leaves "À traiter" once every ticket is closed (single, then bulk), says why, and a new report reopens it', async () => {
@@ -34,7 +32,7 @@ describe('an ENT record follows its tickets closed by hand', () => {
     const failureId = a.ticket.entFailureId!
     expect(b.ticket.entFailureId).toBe(failureId)
 
-    expect((await handlePatchTicket(agent, a.reference, patch({ version: a.ticket.version, status: 'RESOLVED' }))).status).toBe(200)
+    expect((await patchTicket(agent, a.reference, { version: a.ticket.version, status: 'RESOLVED' })).status).toBe(200)
     expect(await db.entFailure.findUniqueOrThrow({ where: { id: failureId } })).toMatchObject({ status: 'OPEN' })
 
     const form = new FormData()
@@ -74,7 +72,7 @@ describe('an ENT record cannot be claimed with the identity alone', () => {
     expect(detail).toMatchObject({ ok: true, value: { otherReportCount: 1, recipients: { people: 1, reports: 1 } } })
     expect(detail.ok && detail.value.tickets.map((t) => t.otherReporter)).toEqual([false, true])
 
-    const linked = await handleDecision(agent, failureId, new Request(`${origin}/x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'lmartin' }) }), 'link')
+    const linked = await decideEntFailure(agent, failureId, { login: 'lmartin' }, 'link')
     expect(linked.status).toBe(200)
     const firstPage = await getTrackedReport(first.reference, first.token)
     const otherPage = await getTrackedReport(other.reference, other.token)

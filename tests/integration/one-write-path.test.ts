@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { submitReportAction } from '@/app/actions'
 import { POST } from '@/app/api/reports/route'
 import { db } from '@/lib/db'
-import { handleDecision } from '@/lib/ent-failures/api'
 import { emptyReportValues } from '@/lib/reports/form'
-import { handlePatchTicket } from '@/lib/tickets/api'
+import { decideEntFailure, patchTicket } from '@/tests/support/admin-api'
 import { countTicketFacets } from '@/lib/tickets/queries'
 import { createStaff } from '@/tests/support/factories'
 
@@ -13,7 +12,6 @@ import { createStaff } from '@/tests/support/factories'
 
 const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identification impossible » avec un formulaire à envoyer.'
 const origin = 'http://relais.test'
-const json = (body: unknown, method = 'POST') => new Request(`${origin}/x`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 async function viaApi(fields: Record<string, string>): Promise<string> {
   const res = await POST(new Request(`${origin}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) }))
@@ -74,7 +72,7 @@ describe('one write path for each ticket rule', () => {
     const moved = await viaApi({ ...person, message: 'Votre identifiant ou votre mot de passe est incorrect', entLogin: 'jo.change' })
     const before = await db.ticket.findUniqueOrThrow({ where: { reference: moved } })
     expect(before.entFailureId).toBeNull()
-    expect((await handlePatchTicket(agent, moved, json({ version: before.version, category: 'ENT_IDENTITY_MISMATCH' }, 'PATCH'))).status).toBe(200)
+    expect((await patchTicket(agent, moved, { version: before.version, category: 'ENT_IDENTITY_MISMATCH' })).status).toBe(200)
 
     const [byReport, byChange] = [(await shapeOf(joined)).entFailure, (await shapeOf(moved)).entFailure]
     expect(byChange).toEqual(byReport)
@@ -91,12 +89,12 @@ describe('one write path for each ticket rule', () => {
     const resolvedBefore = (await countTicketFacets(agent, {})).byStatus.RESOLVED.count
 
     const failureId = (await db.ticket.findUniqueOrThrow({ where: { reference: byDecision } })).entFailureId!
-    expect((await handleDecision(agent, failureId, json({ login: 'cdecide' }), 'link')).status).toBe(200)
+    expect((await decideEntFailure(agent, failureId, { login: 'cdecide' }, 'link')).status).toBe(200)
     expect((await countTicketFacets(agent, {})).byStatus.RESOLVED.count).toBe(resolvedBefore + 1)
     const decided = await db.ticket.findUniqueOrThrow({ where: { reference: byDecision }, include: { events: { orderBy: { id: 'asc' } } } })
 
     const mine = await db.ticket.findUniqueOrThrow({ where: { reference: byHand } })
-    const res = await handlePatchTicket(agent, byHand, json({ version: mine.version, status: 'RESOLVED', publicMessage: decided.publicMessage }, 'PATCH'))
+    const res = await patchTicket(agent, byHand, { version: mine.version, status: 'RESOLVED', publicMessage: decided.publicMessage })
     expect(res.status).toBe(200)
     expect((await countTicketFacets(agent, {})).byStatus.RESOLVED.count).toBe(resolvedBefore + 2)
     const manual = await db.ticket.findUniqueOrThrow({ where: { reference: byHand }, include: { events: { orderBy: { id: 'asc' } } } })

@@ -83,7 +83,8 @@ describe('GET /api/reports/{reference}', () => {
     for (const [reference, token] of attempts) {
       const res = await track(reference, token)
       expect(res.status, `${reference} ${token}`).toBe(404)
-      expect(await res.json()).toEqual({ error: 'not_found' })
+      // The one error shape: the same code and French message whatever was wrong (no oracle).
+      expect(await res.json()).toEqual({ error: 'not_found', message: 'Introuvable.' })
     }
   })
 })

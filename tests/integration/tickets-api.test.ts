@@ -61,8 +61,8 @@ describe('GET /api/admin/tickets', () => {
     expect(body.error).toBe('invalid_request')
     expect(body.issues).toEqual(
       expect.arrayContaining([
-        { path: 'status', message: 'Statut inconnu.' },
-        { path: 'limit', message: 'La limite est de 100 au plus.' },
+        { path: ['status'], message: 'Statut inconnu.' },
+        { path: ['limit'], message: 'La limite est de 100 au plus.' },
       ]),
     )
   })

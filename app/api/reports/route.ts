@@ -1,29 +1,18 @@
-import { invalidRequest, issuesFromFieldErrors, readJsonBody } from '@/lib/http/json-body'
+import { apiRoute } from '@/lib/http/api-route'
 import { publicOrigin } from '@/lib/http/origin'
 import { toCreatedReportJson, trackingPath } from '@/lib/reports/dto'
 import { createReport } from '@/lib/reports/mutations'
-import { statusFor } from '@/lib/result'
-import { refuseCrossOrigin } from '@/lib/security/origin'
+import { createReportRoute } from '@/lib/reports/routes'
 import { limitReportSubmission, rateLimitedResponse, reportIdentityOf } from '@/lib/security/rate-limits'
 
 export const dynamic = 'force-dynamic'
 
 /** POST /api/reports: files a report → 201 with its reference and private tracking URL. */
-export async function POST(request: Request) {
-  const crossOrigin = refuseCrossOrigin(request)
-  if (crossOrigin) return crossOrigin
-  const read = await readJsonBody(request)
-  if (!read.ok) return read.response
-  const limit = await limitReportSubmission(request.headers, reportIdentityOf(read.body))
+export const POST = apiRoute(createReportRoute, async ({ request, body }) => {
+  const limit = await limitReportSubmission(request.headers, reportIdentityOf(body))
   if (!limit.ok) return rateLimitedResponse(limit)
-  const result = await createReport(read.body)
-  if (!result.ok) {
-    if (result.code === 'VALIDATION') return invalidRequest(issuesFromFieldErrors(result.fieldErrors))
-    return Response.json({ error: result.code.toLowerCase() }, { status: statusFor(result.code) })
-  }
+  const result = await createReport(body)
+  if (!result.ok) return result
   const trackingUrl = new URL(trackingPath(result.value.reference, result.value.token), publicOrigin(request.url, request.headers))
-  return Response.json(toCreatedReportJson(result.value, trackingUrl.href), {
-    status: 201,
-    headers: { 'Cache-Control': 'no-store' },
-  })
-}
+  return Response.json(toCreatedReportJson(result.value, trackingUrl.href), { status: 201, headers: { 'Cache-Control': 'no-store' } })
+})

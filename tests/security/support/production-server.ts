@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -41,6 +42,33 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error('server did not become healthy in time')
 }
 
+/**
+ * Several test files start the production server in parallel: the first one to get this lock runs
+ * start.mjs (which builds when the build is stale) until the server is healthy; the others wait, then
+ * find a fresh build. Without it, two `next build` would write the same folder at once.
+ */
+const buildLock = path.join(os.tmpdir(), `relais-build-${crypto.createHash('sha256').update(root + distDir).digest('hex').slice(0, 12)}.lock`)
+
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      fs.writeFileSync(buildLock, String(process.pid), { flag: 'wx' })
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      // A run killed while holding the lock leaves it behind: a build never takes this long.
+      const held = fs.statSync(buildLock, { throwIfNoEntry: false })
+      if (held && Date.now() - held.mtimeMs > 600_000) fs.rmSync(buildLock, { force: true })
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    fs.rmSync(buildLock, { force: true })
+  }
+}
+
 export async function startServer(opts: {
   port: number
   dbFile: string
@@ -65,18 +93,21 @@ export async function startServer(opts: {
   const script = opts.full === false ? 'scripts/server.mjs' : 'scripts/start.mjs'
   if (opts.full !== false) delete env.NODE_ENV
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
-  const child = spawn(process.execPath, [script], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  try {
-    await waitForHealth(url, child, opts.full === false ? 30_000 : 280_000)
-  } catch (error) {
-    child.kill('SIGKILL')
-    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`)
+  const start = async () => {
+    const child = spawn(process.execPath, [script], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      await waitForHealth(url, child, opts.full === false ? 30_000 : 280_000)
+    } catch (error) {
+      child.kill('SIGKILL')
+      throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`)
+    }
+    return { port: opts.port, url, dbFile: opts.dbFile, child, log: () => output, exited }
   }
-  return { port: opts.port, url, dbFile: opts.dbFile, child, log: () => output, exited }
+  return opts.full === false ? start() : withBuildLock(start)
 }
 
 export function removeDatabase(dbFile: string) {

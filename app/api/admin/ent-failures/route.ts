@@ -1,7 +1,5 @@
-import { authorizeApi } from '@/lib/auth/api'
-import { handleListEntFailures } from '@/lib/ent-failures/api'
+import { listEntFailuresForApi } from '@/lib/ent-failures/api'
+import { listEntFailuresRoute } from '@/lib/ent-failures/routes'
+import { apiRoute } from '@/lib/http/api-route'
 
-export async function GET(request: Request) {
-  const auth = await authorizeApi('AGENT', request)
-  return auth.ok ? handleListEntFailures(auth.viewer, request) : auth.response
-}
+export const GET = apiRoute(listEntFailuresRoute, ({ viewer, query }) => listEntFailuresForApi(viewer, query))

@@ -1,8 +1,5 @@
-import { authorizeApi } from '@/lib/auth/api'
-import { handleListTickets } from '@/lib/tickets/api'
+import { apiRoute } from '@/lib/http/api-route'
+import { listTickets } from '@/lib/tickets/queries'
+import { listTicketsRoute } from '@/lib/tickets/routes'
 
-export async function GET(request: Request) {
-  const auth = await authorizeApi('AGENT', request)
-  if (!auth.ok) return auth.response
-  return handleListTickets(auth.viewer, request)
-}
+export const GET = apiRoute(listTicketsRoute, ({ viewer, query }) => listTickets(viewer, query))

@@ -1,8 +1,5 @@
-import { authorizeAdminWrite } from '@/lib/http/admin-write'
-import { DIRECTORY_IMPORT_MAX_BYTES } from '@/lib/security/body-limit'
-import { handleDirectoryImport } from '@/lib/directory/api'
+import { importDirectoryForm } from '@/lib/directory/api'
+import { importDirectoryRoute } from '@/lib/directory/routes'
+import { apiRoute } from '@/lib/http/api-route'
 
-export async function POST(request: Request) {
-  const guard = await authorizeAdminWrite(request, 'ADMIN', DIRECTORY_IMPORT_MAX_BYTES)
-  return guard.ok ? handleDirectoryImport(guard.viewer, guard.request) : guard.response
-}
+export const POST = apiRoute(importDirectoryRoute, ({ viewer, body, query }) => importDirectoryForm(viewer, body, query))

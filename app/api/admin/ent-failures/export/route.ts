@@ -1,7 +1,13 @@
-import { authorizeApi } from '@/lib/auth/api'
-import { handleExportEntFailures } from '@/lib/ent-failures/api'
+import { exportEntFailuresCsv } from '@/lib/ent-failures/export'
+import { exportEntFailuresRoute } from '@/lib/ent-failures/routes'
+import { apiRoute } from '@/lib/http/api-route'
 
-export async function GET(request: Request) {
-  const auth = await authorizeApi('AGENT', request)
-  return auth.ok ? handleExportEntFailures(auth.viewer, request) : auth.response
-}
+export const GET = apiRoute(exportEntFailuresRoute, async ({ viewer, query }) => {
+  const view = query.view === 'failures' ? 'failures' : 'summary'
+  const result = await exportEntFailuresCsv(viewer, view)
+  if (!result.ok) return result
+  const file = `echecs-interconnexion-${view === 'failures' ? 'liste' : 'suivi'}-${new Date().toISOString().slice(0, 10)}.csv`
+  return new Response(result.value, {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"` },
+  })
+})

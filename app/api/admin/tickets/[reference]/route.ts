@@ -1,17 +1,11 @@
-import { authorizeApi } from '@/lib/auth/api'
-import { authorizeAdminWrite } from '@/lib/http/admin-write'
-import { handleGetTicket, handlePatchTicket } from '@/lib/tickets/api'
+import { apiRoute } from '@/lib/http/api-route'
+import { getTicketWithResolution } from '@/lib/tickets/api'
+import { updateTicket } from '@/lib/tickets/mutations'
+import { getTicketRoute, updateTicketRoute } from '@/lib/tickets/routes'
 
-type Context = { params: Promise<{ reference: string }> }
+export const GET = apiRoute(getTicketRoute, ({ viewer, params }) => getTicketWithResolution(viewer, params.reference ?? ''))
 
-export async function GET(request: Request, { params }: Context) {
-  const auth = await authorizeApi('AGENT', request)
-  if (!auth.ok) return auth.response
-  return handleGetTicket(auth.viewer, (await params).reference)
-}
-
-export async function PATCH(request: Request, { params }: Context) {
-  const guard = await authorizeAdminWrite(request, 'AGENT')
-  if (!guard.ok) return guard.response
-  return handlePatchTicket(guard.viewer, (await params).reference, guard.request)
-}
+export const PATCH = apiRoute(updateTicketRoute, async ({ viewer, params, body }) => {
+  const updated = await updateTicket(viewer, params.reference ?? '', body)
+  return updated.ok ? getTicketWithResolution(viewer, params.reference ?? '') : updated
+})

@@ -1,8 +1,5 @@
-import { handleDecision } from '@/lib/ent-failures/api'
-import { authorizeAdminWrite } from '@/lib/http/admin-write'
+import { linkEntFailure } from '@/lib/ent-failures/mutations'
+import { linkEntFailureRoute } from '@/lib/ent-failures/routes'
+import { apiRoute } from '@/lib/http/api-route'
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const guard = await authorizeAdminWrite(request, 'AGENT')
-  if (!guard.ok) return guard.response
-  return handleDecision(guard.viewer, (await params).id, guard.request, 'link')
-}
+export const POST = apiRoute(linkEntFailureRoute, ({ viewer, params, body }) => linkEntFailure(viewer, params.id ?? '', body))

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { categoryCodes } from '@/lib/catalogue/types'
+import { bodyLimits, defineRoute, evidenceSchema, selfHelpSchema } from '@/lib/http/api-contract'
+import { ticketStatuses } from '@/lib/tickets/status'
+import { classifyRequestSchema, reportSchema } from './schemas'
+
+// The public JSON API (lib/http/api-contract.ts): filing a report, following it, the live diagnosis.
+
+export const createdReportSchema = z
+  .object({
+    reference: z.string(),
+    category: z.enum(categoryCodes),
+    variant: z.string().optional(),
+    confidence: z.number(),
+    label: z.string(),
+    trackingUrl: z.url().meta({ description: 'Lien privé de suivi ; le jeton n’est renvoyé qu’une fois.' }),
+    selfHelp: selfHelpSchema.optional(),
+  })
+  .meta({ id: 'CreatedReport' })
+
+export const trackedReportSchema = z
+  .object({
+    reference: z.string(),
+    status: z.enum(ticketStatuses),
+    statusLabel: z.string(),
+    category: z.enum(categoryCodes),
+    label: z.string(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    publicMessage: z.string().nullable(),
+    selfHelp: selfHelpSchema.optional(),
+  })
+  .meta({ id: 'TrackedReport' })
+
+export const classificationSchema = z
+  .object({
+    category: z.enum(categoryCodes),
+    variant: z.string().optional(),
+    confidence: z.number(),
+    label: z.string(),
+    evidence: z.array(evidenceSchema),
+  })
+  .meta({ id: 'Classification' })
+
+export const createReportRoute = defineRoute({
+  operationId: 'createReport',
+  method: 'post',
+  path: '/api/reports',
+  summary: 'Déposer un signalement',
+  tag: 'Signalements',
+  access: 'public',
+  body: { schema: reportSchema, maxBytes: bodyLimits.publicJson },
+  success: { status: 201, description: 'Signalement enregistré', schema: createdReportSchema },
+  rateLimited: true,
+})
+
+export const trackReportRoute = defineRoute({
+  operationId: 'getTrackedReport',
+  method: 'get',
+  path: '/api/reports/{reference}',
+  summary: 'Suivre un signalement avec son jeton privé',
+  tag: 'Signalements',
+  access: 'public',
+  params: z.object({ reference: z.string().meta({ example: 'RL-7K3F-9Q2M' }) }),
+  query: z.object({ t: z.string().meta({ description: 'Jeton privé de suivi' }) }),
+  success: { status: 200, description: 'État public du signalement', schema: trackedReportSchema },
+  failures: ['NOT_FOUND'],
+})
+
+export const classifyRoute = defineRoute({
+  operationId: 'classifyMessage',
+  method: 'post',
+  path: '/api/classify',
+  summary: 'Diagnostic d’un message d’erreur (rien n’est enregistré)',
+  tag: 'Signalements',
+  access: 'public',
+  body: { schema: classifyRequestSchema, maxBytes: bodyLimits.publicJson },
+  success: { status: 200, description: 'Verdict du classifieur', schema: classificationSchema },
+  rateLimited: true,
+})
+
+export const reportRoutes = [createReportRoute, trackReportRoute, classifyRoute]

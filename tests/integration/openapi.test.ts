@@ -1,0 +1,176 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { GET as openApiGET } from '@/app/api/openapi.json/route'
+import { errorSchema, invalidRequestSchema, type ApiRoute } from '@/lib/http/api-contract'
+import { apiRoutes } from '@/lib/http/api-routes'
+import { createStaff } from '@/tests/support/factories'
+import { sessionCookie } from '@/tests/support/session'
+
+// The published contract (issue 12 §4): /api/openapi.json is a valid OpenAPI 3.1 document, it lists
+// every JSON route of the app, and each documented route, called through its real route handler on a
+// real database, answers the documented success and refusals in the documented shapes.
+
+const root = path.resolve(__dirname, '../..')
+const base = 'http://localhost'
+const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identification impossible » avec un formulaire à envoyer.'
+
+type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>
+type Document = { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> }
+
+const routeFile = (route: ApiRoute) => path.join(root, 'app', route.path.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts')
+
+async function handlerOf(route: ApiRoute): Promise<Handler> {
+  const routeModule = (await import(routeFile(route))) as Record<string, Handler>
+  return routeModule[route.method.toUpperCase()]!
+}
+
+let document: Document
+let cookies: { agent: string; admin: string }
+let report: { reference: string; token: string }
+/** Two open ENT failures: one to link, one to reject. */
+let entFailureIds: [string, string]
+
+interface Call {
+  url: string
+  init?: RequestInit
+  params?: Record<string, string>
+  cookie?: string | null
+}
+
+async function call(route: ApiRoute, { url, init = {}, params = {}, cookie }: Call): Promise<Response> {
+  const headers = new Headers(init.headers)
+  const session = cookie === undefined ? (route.access === 'ADMIN' ? cookies.admin : cookies.agent) : cookie
+  if (session && route.access !== 'public') headers.set('cookie', session)
+  const handler = await handlerOf(route)
+  return handler(new Request(`${base}${url}`, { method: route.method.toUpperCase(), ...init, headers }), { params: Promise.resolve(params) })
+}
+
+const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+function csvUpload(): RequestInit {
+  const form = new FormData()
+  form.set('file', new Blob([fs.readFileSync(path.join(root, 'tests/fixtures/pronote-directory.csv'))], { type: 'text/csv' }), 'export.csv')
+  return { body: form }
+}
+
+/** A call each documented operation must answer with its documented success. */
+const successes: Record<string, () => Call> = {
+  createReport: () => ({ url: '/api/reports', init: json({ message: 'Votre identifiant ou votre mot de passe est incorrect', fullName: 'Nina Contrat' }) }),
+  getTrackedReport: () => ({ url: `/api/reports/${report.reference}?t=${report.token}`, params: { reference: report.reference } }),
+  classifyMessage: () => ({ url: '/api/classify', init: json({ message: 'Le site n’est pas disponible' }) }),
+  listTickets: () => ({ url: '/api/admin/tickets?limit=5' }),
+  getTicket: () => ({ url: `/api/admin/tickets/${report.reference}`, params: { reference: report.reference } }),
+  updateTicket: () => ({ url: `/api/admin/tickets/${report.reference}`, params: { reference: report.reference }, init: json({ version: 1, note: 'Vu.' }) }),
+  listEntFailures: () => ({ url: '/api/admin/ent-failures' }),
+  linkEntFailure: () => ({ url: `/api/admin/ent-failures/${entFailureIds[0]}/link`, params: { id: entFailureIds[0] }, init: json({ login: 'lmorin' }) }),
+  rejectEntFailure: () => ({
+    url: `/api/admin/ent-failures/${entFailureIds[1]}/reject`,
+    params: { id: entFailureIds[1] },
+    init: json({ reason: 'Aucun compte ne correspond à ce nom.' }),
+  }),
+  exportEntFailures: () => ({ url: '/api/admin/ent-failures/export?view=failures' }),
+  importDirectory: () => ({ url: '/api/admin/directory/import?dryRun=true', init: csvUpload() }),
+  exportPersonalData: () => ({ url: '/api/admin/donnees/export', init: json({ kind: 'login', value: 'nobody.here' }) }),
+  getHealth: () => ({ url: '/api/health' }),
+}
+
+function expectDocumented(route: ApiRoute, status: number) {
+  const responses = document.paths[route.path]![route.method]!.responses
+  expect(Object.keys(responses), `${route.method} ${route.path} answered ${status}`).toContain(String(status))
+}
+
+async function expectRefusal(route: ApiRoute, res: Response, status: number) {
+  expect(res.status).toBe(status)
+  expectDocumented(route, status)
+  expect(res.headers.get('content-type')).toMatch(/application\/json/)
+  const body: unknown = await res.json()
+  const parsed = (status === 400 ? invalidRequestSchema : errorSchema).safeParse(body)
+  expect(parsed.success, JSON.stringify(body)).toBe(true)
+}
+
+beforeAll(async () => {
+  document = (await openApiGET().json()) as Document
+  cookies = { agent: await sessionCookie(await createStaff({ role: 'AGENT' })), admin: await sessionCookie(await createStaff({ role: 'ADMIN' })) }
+  const byId = Object.fromEntries(apiRoutes.map((r) => [r.operationId, r]))
+  const created = await call(byId.createReport!, { url: '/api/reports', init: json({ message: 'Mot de passe incorrect', fullName: 'Léo Suivi' }) })
+  const { reference, trackingUrl } = (await created.json()) as { reference: string; trackingUrl: string }
+  report = { reference, token: new URL(trackingUrl).searchParams.get('t')! }
+  await call(byId.importDirectory!, { url: '/api/admin/directory/import', init: csvUpload() })
+  for (const fullName of ['Loïc Morin', 'Inès Sans Compte']) {
+    const entLogin = fullName.toLowerCase().replace(/\W+/g, '.')
+    await call(byId.createReport!, { url: '/api/reports', init: json({ message: entMessage, fullName, profile: 'ELEVE', entName: 'ENT', entLogin }) })
+  }
+  const page = (await (await call(byId.listEntFailures!, { url: '/api/admin/ent-failures' })).json()) as { items: { id: string }[] }
+  entFailureIds = [page.items[0]!.id, page.items[1]!.id]
+})
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document with the session cookie as the admin security scheme', async () => {
+    const res = await openApiGET()
+    expect(res.status).toBe(200)
+    const doc = (await res.json()) as Document & { openapi: string; components: { securitySchemes: Record<string, unknown> } }
+    expect(doc.openapi).toBe('3.1.0')
+    const result = await new Validator().validate(doc as never)
+    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([])
+    expect(result.valid).toBe(true)
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie' })
+    for (const route of apiRoutes) {
+      const operation = doc.paths[route.path]![route.method]!
+      expect(operation.security).toEqual(route.access === 'public' ? [] : [{ sessionCookie: [] }])
+    }
+  })
+
+  it('documents every JSON route file of the app, each with its handler', async () => {
+    const files: string[] = []
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name)
+        if (entry.isDirectory()) walk(full)
+        else if (entry.name === 'route.ts') files.push(path.relative(root, full))
+      }
+    }
+    walk(path.join(root, 'app/api'))
+    // next-auth's own routes are its contract, and the document does not describe itself.
+    const served = files.filter((f) => !f.includes('[...nextauth]') && !f.includes('openapi.json')).sort()
+    const documented = [...new Set(apiRoutes.map((r) => path.relative(root, routeFile(r))))].sort()
+    expect(documented).toEqual(served)
+    for (const route of apiRoutes) expect(typeof (await handlerOf(route))).toBe('function')
+  })
+})
+
+describe.each(apiRoutes.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))('%s', (_name, route) => {
+  it('answers its documented success in the documented shape', async () => {
+    const res = await call(route, successes[route.operationId]!())
+    expect(res.status, await res.clone().text()).toBe(route.success.status)
+    expectDocumented(route, res.status)
+    const mediaType = route.success.mediaType ?? 'application/json'
+    expect(res.headers.get('content-type')).toContain(mediaType)
+    const body: unknown = mediaType === 'application/json' ? await res.json() : await res.text()
+    const parsed = route.success.schema.safeParse(body)
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true)
+  })
+
+  it('answers the edge refusals it documents, in the one error shape', async () => {
+    const { url, init, params } = successes[route.operationId]!()
+    if (route.access !== 'public') await expectRefusal(route, await call(route, { url, init, params, cookie: null }), 401)
+    if (route.access === 'ADMIN') await expectRefusal(route, await call(route, { url, init, params, cookie: cookies.agent }), 403)
+    if (route.method !== 'get') {
+      const evil = { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), origin: 'https://evil.example' } }
+      await expectRefusal(route, await call(route, { url, init: evil, params }), 403)
+    }
+    if (route.body) {
+      const plain = { headers: { 'content-type': 'text/plain' }, body: 'x' }
+      await expectRefusal(route, await call(route, { url, init: plain, params }), 415)
+      const type = route.body.kinds?.[0] === 'multipart' ? 'multipart/form-data; boundary=x' : 'application/json'
+      const huge = { headers: { 'content-type': type, 'content-length': String(route.body.maxBytes + 1) }, body: '{}' }
+      await expectRefusal(route, await call(route, { url, init: huge, params }), 413)
+      await expectRefusal(route, await call(route, { url, init: { headers: { 'content-type': type }, body: '{"x": ' }, params }), 400)
+    }
+    if (route.failures?.includes('NOT_FOUND') && route.params) {
+      const unknown = Object.fromEntries(Object.keys(route.params.shape).map((k) => [k, 'RL-ZZZZ-ZZZZ']))
+      await expectRefusal(route, await call(route, { url: route.path.replace(/\{\w+\}/g, 'RL-ZZZZ-ZZZZ'), init, params: unknown }), 404)
+    }
+  })
+})

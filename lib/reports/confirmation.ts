@@ -1,11 +1,11 @@
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
 import { countConfirmation } from '@/lib/incidents/join'
 import { fail, ok, type Result } from '@/lib/result'
 import { confirmWorks, reopenStillBlocked } from '@/lib/tickets/confirmation'
 import { invalidateTicketCounts } from '@/lib/tickets/queries'
+import { confirmationSchema } from './confirmation-schema'
 import { fieldErrorsFrom, referenceSchema, trackingTokenSchema } from './schemas'
 import { hashTrackingToken, trackingTokenMatches } from './reference'
 
@@ -13,17 +13,6 @@ import { hashTrackingToken, trackingTokenMatches } from './reference'
 // POST /api/reports/{reference}/confirmation?t=TOKEN. The ticket changes through lib/tickets, the
 // incident it was resolved with counts the answer, in one transaction.
 
-export const confirmationSchema = z
-  .object({
-    works: z.preprocess((v) => (v === 'oui' || v === 'true' ? true : v === 'non' || v === 'false' ? false : v), z.boolean({ message: 'Répondez oui ou non.' })),
-    comment: z
-      .string({ message: 'Ce champ doit contenir du texte.' })
-      .trim()
-      .max(1000, 'Ce champ est trop long (1000 caractères au maximum).')
-      .nullish()
-      .transform((v) => v || null),
-  })
-  .strict()
 
 export const NOT_RESOLVED_MESSAGE = 'Ce signalement n’est pas (ou plus) marqué comme résolu.'
 const NO_TICKET_HASH = hashTrackingToken('no ticket')

@@ -1,5 +1,7 @@
+import { listPublicIncidents } from '@/lib/incidents/queries'
 import { emptyReportValues, prefillFromSearchParams } from '@/lib/reports/form'
 import { toDateTimeLocal } from '@/lib/reports/occurred-at'
+import { IncidentNotices } from './_components/incident-notices'
 import { ReportForm } from './report-form'
 
 // Prefill parameters and "now" make this page per-request.
@@ -24,6 +26,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <p className="notice notice-warn">
         <strong>Nous ne vous demanderons jamais votre mot de passe.</strong> Ne l’écrivez nulle part dans ce formulaire.
       </p>
+      {/* The same list GET /api/incidents serves: no personal data. */}
+      <IncidentNotices incidents={await listPublicIncidents()} />
       <ReportForm initialValues={initialValues} />
     </main>
   )

@@ -51,6 +51,10 @@ export interface TrackedReport {
   createdAt: Date
   updatedAt: Date
   closedAt: Date | null
+  /** The open incident the report belongs to: "inutile de signaler à nouveau", with its notice. */
+  incident: ReportIncident | null
+  /** The person's answer after a resolution: WORKS, STILL_BLOCKED, or null (not asked or not answered). */
+  confirmation: 'WORKS' | 'STILL_BLOCKED' | null
 }
 
 export const trackedReportColumns = {
@@ -64,6 +68,8 @@ export const trackedReportColumns = {
   createdAt: true,
   updatedAt: true,
   closedAt: true,
+  confirmation: true,
+  incident: { select: { id: true, status: true, firstReportAt: true, published: true, publicMessage: true } },
 } as const
 
 export interface TrackedReportRow {
@@ -76,6 +82,8 @@ export interface TrackedReportRow {
   createdAt: Date
   updatedAt: Date
   closedAt: Date | null
+  confirmation: string | null
+  incident: { id: string; status: string; firstReportAt: Date; published: boolean; publicMessage: string | null } | null
 }
 
 export function toTrackedReport(row: TrackedReportRow): TrackedReport {
@@ -91,6 +99,12 @@ export function toTrackedReport(row: TrackedReportRow): TrackedReport {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    // Only while the incident is open: once resolved, the ticket's own message says the outcome.
+    incident:
+      row.incident?.status === 'OPEN'
+        ? { id: row.incident.id, since: row.incident.firstReportAt, message: row.incident.published ? row.incident.publicMessage : null }
+        : null,
+    confirmation: row.confirmation === 'WORKS' || row.confirmation === 'STILL_BLOCKED' ? row.confirmation : null,
   }
 }
 
@@ -127,6 +141,8 @@ export function toTrackedReportJson(report: TrackedReport) {
     updatedAt: report.updatedAt.toISOString(),
     publicMessage: report.publicMessage,
     ...(selfHelp ? { selfHelp } : {}),
+    incident: report.incident ? toReportIncidentJson(report.incident) : null,
+    confirmation: report.confirmation,
   }
 }
 

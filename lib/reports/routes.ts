@@ -39,6 +39,8 @@ export const trackedReportSchema = z
     updatedAt: z.iso.datetime(),
     publicMessage: z.string().nullable(),
     selfHelp: selfHelpSchema.optional(),
+    incident: reportIncidentSchema.nullable().meta({ description: 'L’incident ouvert dont fait partie le signalement (inutile de signaler à nouveau).' }),
+    confirmation: z.enum(['WORKS', 'STILL_BLOCKED']).nullable().meta({ description: 'La réponse de la personne après la résolution.' }),
   })
   .meta({ id: 'TrackedReport' })
 

@@ -7,6 +7,7 @@ import { publicOriginFromHeaders } from '@/lib/http/origin'
 import { trackingPath } from '@/lib/reports/dto'
 import { PARIS_TIME_ZONE } from '@/lib/time/paris'
 import { getTrackedReport } from '@/lib/reports/queries'
+import { AfterResolution, IncidentNotice } from './after-resolution'
 
 // The private tracking page: the token in its URL is the only key, so it is kept out of search
 // engines and of Referer headers sent to other sites.
@@ -56,6 +57,7 @@ export default async function TrackingPage({
       ) : null}
 
       <h1>Signalement {report.reference}</h1>
+      {report.incident ? <IncidentNotice incident={report.incident} /> : null}
       <dl className="facts">
         <div>
           <dt>État</dt>
@@ -87,6 +89,8 @@ export default async function TrackingPage({
           <p className="public-message">{report.publicMessage}</p>
         </section>
       ) : null}
+
+      <AfterResolution report={report} token={token} answer={first(query.reponse)} />
 
       <section className="card" aria-label="Diagnostic">
         <p className="live-title">Diagnostic</p>

@@ -10,11 +10,12 @@ import { getTrackedReport } from '@/lib/reports/queries'
 import { AfterResolution, IncidentNotice } from './after-resolution'
 
 // The private tracking page: the token in its URL is the only key, so it is kept out of search
-// engines and of Referer headers sent to other sites.
+// engines and of Referer headers sent to other sites ('same-origin': see proxy.ts for why not
+// 'no-referrer').
 export const metadata: Metadata = {
   title: 'Suivi de votre signalement',
   robots: 'noindex',
-  referrer: 'no-referrer',
+  referrer: 'same-origin',
 }
 export const dynamic = 'force-dynamic'
 

@@ -26,8 +26,8 @@ const done: Record<Intent, string> = {
 export type IncidentFormOutcome = { ok: true; intent: Intent } | { ok: false; code: FailureCode }
 
 export function outcomeMessage(query: { fait?: string; erreur?: string }): { ok: boolean; message: string } | null {
-  if (query.fait && query.fait in done) return { ok: true, message: done[query.fait as Intent] }
-  if (query.erreur && query.erreur in failureCodes) {
+  if (query.fait && Object.hasOwn(done, query.fait)) return { ok: true, message: done[query.fait as Intent] }
+  if (query.erreur && Object.hasOwn(failureCodes, query.erreur)) {
     const code = query.erreur as FailureCode
     return { ok: false, message: code === 'VALIDATION' ? 'Action refusée : vérifiez le message (1 à 1 000 caractères) et la sélection.' : messageFor(code) }
   }

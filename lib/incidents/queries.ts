@@ -4,7 +4,7 @@ import { getEntry } from '@/lib/catalogue/entries'
 import type { CategoryCode, ProfileCode } from '@/lib/catalogue/types'
 import { db, readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { buildResolution, type ResolutionView } from '@/lib/resolution/registry'
+import { buildResolution, espaceForProfile, type ResolutionView } from '@/lib/resolution/registry'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
 import { getSchoolSettings } from '@/lib/settings/queries'
 import { closedStatuses } from '@/lib/tickets/status'
@@ -67,7 +67,8 @@ export interface IncidentFix {
 
 async function fixFor(category: string, variant: string | null): Promise<IncidentFix> {
   const entry = getEntry(category as CategoryCode)
-  const profile: ProfileCode = variant === 'ELEVE' ? 'ELEVE' : variant === 'PARENT' ? 'PARENT' : variant === 'PROFESSEUR' ? 'PROFESSEUR' : 'AUTRE'
+  // The Espace of the key names the profile whose screens the catalogue describes (AUTRE: general).
+  const profile = (Object.keys(espaceForProfile) as ProfileCode[]).find((p) => variant && espaceForProfile[p] === variant) ?? 'AUTRE'
   const url = category === 'WRONG_ADDRESS' ? variant : null
   const resolution = buildResolution(entry, { category: entry.code, profile, entFailureId: null, url }, await getSchoolSettings())
   return { meaning: entry.meaning, actorText: entry.actorText, resolution }

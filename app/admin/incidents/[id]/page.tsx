@@ -80,10 +80,14 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <textarea id="publicMessage" name="publicMessage" maxLength={1000} required defaultValue={incident.publicMessage ?? ''} aria-describedby="publicMessage-hint" />
           </div>
           <button type="submit">{incident.published ? 'Mettre à jour l’avis' : 'Publier l’avis'}</button>
-          {incident.published ? (
-            <button type="submit" formNoValidate name="intent" value="withdraw" className="secondary">Retirer l’avis</button>
-          ) : null}
         </form>
+        {incident.published ? (
+          <form action={incidentAction} className="card">
+            <Hidden id={id} version={incident.version} intent="withdraw" />
+            <p>L’avis est affiché sur le formulaire de signalement depuis {incident.publishedAt ? formatParisDateTime(incident.publishedAt) : '—'}.</p>
+            <button type="submit">Retirer l’avis</button>
+          </form>
+        ) : null}
         {open ? (
           <form action={incidentAction} className="card report-form">
             <h3>Résoudre l’incident</h3>

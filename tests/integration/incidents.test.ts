@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { updateIncident, resolveIncident, reopenIncident } from '@/lib/incidents/mutations'
-import { listPublicIncidents, getIncident, listIncidents } from '@/lib/incidents/queries'
+import { getIncident, listIncidents, listPublicIncidents, listQueueIncidents } from '@/lib/incidents/queries'
 import { updateTicket } from '@/lib/tickets/mutations'
 import { createStaff } from '@/tests/support/factories'
 import { fileReport, messages } from '@/tests/support/reports'
@@ -129,5 +129,22 @@ describe('publish, resolve, reopen', () => {
     expect(list.ok && list.value.items.find((i) => i.id === id)).toMatchObject({ ticketCount: 3, openTicketCount: 3, version: v + 2 })
     const history = await db.incidentEvent.findMany({ where: { incidentId: id }, orderBy: { id: 'asc' } })
     expect(history.map((e) => [e.type, e.actorId, e.version])).toEqual([['OPENED', null, 1], ['RESOLVED', agent.id, v + 1], ['REOPENED', agent.id, v + 2]])
+  })
+})
+
+describe('the queue’s incident rows', () => {
+  it('one row per open incident with its counts, profiles and a 10-minute timeline', async () => {
+    const agent = await createStaff()
+    const host = 'https://file-attente.exemple.fr'
+    const filed = [
+      await fileReport({ message: messages.WRONG_ADDRESS, url: host, profile: 'PARENT' }),
+      await fileReport({ message: messages.WRONG_ADDRESS, url: host, profile: 'ELEVE' }),
+      await fileReport({ message: messages.WRONG_ADDRESS, url: host, profile: 'ELEVE' }),
+    ]
+    const id = (filed[0]!.body.incident as { id: string }).id
+    const row = (await listQueueIncidents(agent)).find((i) => i.id === id)
+    expect(row).toMatchObject({ ticketCount: 3, openTicketCount: 3, profiles: ['ELEVE', 'PARENT'], label: expect.stringContaining('file-attente.exemple.fr') })
+    expect(row!.timeline.reduce((sum, slot) => sum + slot.count, 0)).toBe(3)
+    expect(row!.timeline[0]!.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d0:00Z$/)
   })
 })

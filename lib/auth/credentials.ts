@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '@/lib/db'
-import { clientAddress } from '@/lib/http/client-address'
+import { clientAddress } from '@/lib/security/client-address'
 import { verifyAgainstDummy, verifyPassword } from './password'
 import { lockedError, signInSchema } from './schemas'
 import { signInLimiter, type SignInLimiter } from './sign-in-limiter'

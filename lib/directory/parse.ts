@@ -3,7 +3,7 @@
 // hand the event loop back while a large file is read (csv-records.ts, time-budget.ts).
 import iconv from 'iconv-lite'
 import type { ProfileCode } from '@/lib/catalogue/types'
-import { normalizeName } from '@/lib/ent-failures/normalize'
+import { normalizeName } from '@/lib/directory/normalize'
 import { csvRecordBatches, type CsvRecord } from './csv-records'
 import { profileFromLabel } from './profiles'
 import { TimeLimitExceeded, timeBudget, type TimeBudget } from './time-budget'

@@ -2,7 +2,7 @@ import 'server-only'
 import { headers } from 'next/headers'
 import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible'
 import unhomoglyph from 'unhomoglyph'
-import { clientAddress } from '@/lib/http/client-address'
+import { clientAddress } from '@/lib/security/client-address'
 import { env } from '@/lib/env'
 import { errorResponse } from '@/lib/result'
 import { DetachedRateLimiter } from './memory-limiter'
@@ -63,7 +63,7 @@ function limiters(): Limiters {
   }))
 }
 
-/** The address used as a limit key (see lib/http/client-address.ts for which header is trusted). */
+/** The address used as a limit key (see lib/security/client-address.ts for which header is trusted). */
 export function requestAddress(headers: Headers): string {
   return clientAddress(headers)
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { isSameOrigin, refuseCrossOrigin } from '@/lib/security/origin'
+import { isSameOrigin, refuseCrossOrigin } from '@/lib/security/origin-check'
 import {
   limitClassification,
   limitReportSubmission,

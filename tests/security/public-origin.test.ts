@@ -9,7 +9,7 @@ type Env = Partial<Record<'APP_ORIGIN' | 'NEXTAUTH_URL' | 'TRUST_PROXY', string>
 async function originWith(env: Env, headers: Record<string, string>): Promise<string> {
   for (const key of ['APP_ORIGIN', 'NEXTAUTH_URL', 'TRUST_PROXY'] as const) vi.stubEnv(key, env[key])
   vi.resetModules()
-  const { publicOrigin } = await import('@/lib/http/origin')
+  const { publicOrigin } = await import('@/lib/http/public-origin')
   return publicOrigin(new Headers(headers))
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { changeRoleSchema, createAccountSchema, setDisabledSchema } from '@/lib/accounts/schemas'
 import { lockedMessage, parseLockedError, signInSchema } from '@/lib/auth/schemas'
-import { clientAddressFrom } from '@/lib/http/client-address'
+import { clientAddressFrom } from '@/lib/security/client-address'
 import { schoolSettingsSchema, settingsInputFromForm, uaiCheckLetter } from '@/lib/settings/schemas'
 
 describe('sign-in and account schemas', () => {

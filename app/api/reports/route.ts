@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/http/api-route'
-import { publicOrigin } from '@/lib/http/origin'
+import { publicOrigin } from '@/lib/http/public-origin'
 import { toCreatedReportJson, trackingPath } from '@/lib/reports/dto'
 import { createReport } from '@/lib/reports/mutations'
 import { createReportRoute } from '@/lib/reports/routes'

@@ -39,9 +39,17 @@ export interface Stats {
   service: Record<CategoryCode, Omit<ServiceFigures, 'reportsPerPerson' | 'confirmedShare'>>
 }
 
+/** An incident still open during the period, marked on the time axis. */
+export interface OpenIncidentMark {
+  id: string
+  category: string
+  openedAt: string
+}
+
 /** Everything the dashboard shows for a period. */
 export interface Dashboard {
   query: StatsQuery
+  incidents: OpenIncidentMark[]
   series: Stats['series']
   totals: Counts
   lastYear: { from: string; to: string; totals: Counts } | null
@@ -99,6 +107,14 @@ export async function getBacklog(now = new Date()): Promise<Backlog> {
   return { byStatus, byAge, matrix }
 }
 
+/** Incidents open now that were opened before the end of the period (the (status, firstReportAt) index). */
+async function openIncidents(until: Date): Promise<OpenIncidentMark[]> {
+  const rows = await readRows<{ id: string; category: string; firstReportAt: string }>(Prisma.sql`
+    SELECT "id", "category", "firstReportAt" FROM "Incident"
+    WHERE "status" = 'OPEN' AND "firstReportAt" < ${until} ORDER BY "firstReportAt" LIMIT 50`)
+  return rows.map((r) => ({ id: r.id, category: r.category, openedAt: new Date(r.firstReportAt).toISOString() }))
+}
+
 /** The dashboard of a parsed period. */
 export async function getDashboard(viewer: Viewer, query: StatsQuery): Promise<Result<Dashboard>> {
   if (!hasRole(viewer, 'AGENT')) return fail('FORBIDDEN')
@@ -108,7 +124,8 @@ export async function getDashboard(viewer: Viewer, query: StatsQuery): Promise<R
   const lastYearRange = sameDaysLastYear(query)
   const before = await reportSeries({ ...lastYearRange, bucket: 'day' })
   const lastYear = Object.values(before.totals).some((n) => n > 0) ? { ...lastYearRange, totals: before.totals } : null
-  return ok({ query, series, totals, lastYear, backlog, service, selfHelp })
+  const incidents = await openIncidents(endOfParisDay(query.to))
+  return ok({ query, incidents, series, totals, lastYear, backlog, service, selfHelp })
 }
 
 /** GET /api/admin/stats: `input` is the untrusted query ({ from, to, bucket }). */

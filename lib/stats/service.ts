@@ -12,10 +12,7 @@ import { durationBins } from '@/lib/tickets/hour-count-sql'
 export interface ServiceFigures {
   n: number
   resolvedShare: number | null
-  /**
-   * Share confirmed "ça marche" by the person. null until the person's confirmation exists (issue
-   * 13): it will be one more measure of the aggregates, counted like RESOLUTION.
-   */
+  /** Share of the reports the person confirmed "ça marche" after the resolution. */
   confirmedShare: number | null
   firstActionP50Min: number | null
   firstActionP90Min: number | null
@@ -72,7 +69,7 @@ async function reportsPerPerson(since: Date, until: Date): Promise<Map<string, n
   return new Map(rows.map((r) => [r.category, r.people ? Number(r.n) / Number(r.people) : 0]))
 }
 
-type Binned = Record<'FIRST_ACTION' | 'RESOLUTION', number[]> & { REPORTS: number; RESOLVED_WITHOUT_ACTION: number }
+type Binned = Record<'FIRST_ACTION' | 'RESOLUTION', number[]> & { REPORTS: number; RESOLVED_WITHOUT_ACTION: number; CONFIRMED: number }
 
 /** Service and self-help figures of the tickets created on these Paris days ([since, until)). */
 export async function serviceFigures(
@@ -84,16 +81,16 @@ export async function serviceFigures(
   // The reports come from the series (`totals`); the durations are keyed by Paris day ("YYYY-MM-DD").
   const rows = await readRows<{ category: string; measure: keyof Binned; bin: number; n: number }>(Prisma.sql`
     SELECT "category", "measure", "bin", SUM("count") AS "n" FROM "TicketHourCount"
-    WHERE "measure" IN ('FIRST_ACTION', 'RESOLUTION', 'RESOLVED_WITHOUT_ACTION') AND "bucket" >= ${days.from} AND "bucket" <= ${days.to}
+    WHERE "measure" IN ('FIRST_ACTION', 'RESOLUTION', 'RESOLVED_WITHOUT_ACTION', 'CONFIRMED') AND "bucket" >= ${days.from} AND "bucket" <= ${days.to}
     GROUP BY "category", "measure", "bin"`)
-  const empty = (): Binned => ({ REPORTS: 0, RESOLVED_WITHOUT_ACTION: 0, FIRST_ACTION: durationBins.map(() => 0).concat(0), RESOLUTION: durationBins.map(() => 0).concat(0) })
+  const empty = (): Binned => ({ REPORTS: 0, RESOLVED_WITHOUT_ACTION: 0, CONFIRMED: 0, FIRST_ACTION: durationBins.map(() => 0).concat(0), RESOLUTION: durationBins.map(() => 0).concat(0) })
   const byCategory = new Map<string, Binned>(categoryCodes.map((c) => [c, { ...empty(), REPORTS: totals[c] }]))
   const total = categoryCodes.reduce((sum, c) => sum + totals[c], 0)
   for (const r of rows) {
     const b = byCategory.get(r.category)
     if (!b) continue
     if (r.measure === 'FIRST_ACTION' || r.measure === 'RESOLUTION') b[r.measure][Number(r.bin)] = Number(r.n)
-    else if (r.measure === 'RESOLVED_WITHOUT_ACTION') b[r.measure] += Number(r.n)
+    else if (r.measure === 'RESOLVED_WITHOUT_ACTION' || r.measure === 'CONFIRMED') b[r.measure] += Number(r.n)
   }
   const perPerson = await reportsPerPerson(since, until)
   const service = Object.fromEntries(
@@ -103,7 +100,7 @@ export async function serviceFigures(
       const figures: ServiceFigures = {
         n: b.REPORTS,
         resolvedShare: b.REPORTS ? resolved / b.REPORTS : null,
-        confirmedShare: null,
+        confirmedShare: b.REPORTS ? b.CONFIRMED / b.REPORTS : null,
         firstActionP50Min: binnedPercentile(b.FIRST_ACTION, 0.5),
         firstActionP90Min: binnedPercentile(b.FIRST_ACTION, 0.9),
         resolutionP50Min: binnedPercentile(b.RESOLUTION, 0.5),

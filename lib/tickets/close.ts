@@ -26,7 +26,7 @@ export async function changeTicketStatuses(tx: Tx, viewer: Viewer, change: Statu
   const closing = closedStatuses.includes(change.status)
   const tickets = await tx.ticket.findMany({
     where: { ...change.where, status: closing ? { notIn: [...closedStatuses] } : { in: [...closedStatuses] } },
-    select: { id: true, status: true, publicMessage: true, fullName: true, email: true, category: true, createdAt: true, firstActionAt: true, closedAt: true },
+    select: { id: true, status: true, publicMessage: true, fullName: true, email: true, category: true, createdAt: true, firstActionAt: true, closedAt: true, confirmation: true },
   })
   const now = new Date()
   let changed = 0

@@ -8,7 +8,7 @@
 // the EU rule Paris follows (summer time from the last Sunday of March to the last Sunday of October,
 // 01:00 UTC), which agrees with the time-zone database the JavaScript side uses since 1996.
 
-export const measures = ['REPORTS', 'FIRST_ACTION', 'RESOLUTION', 'RESOLVED_WITHOUT_ACTION'] as const
+export const measures = ['REPORTS', 'FIRST_ACTION', 'RESOLUTION', 'RESOLVED_WITHOUT_ACTION', 'CONFIRMED'] as const
 export type Measure = (typeof measures)[number]
 
 /**
@@ -39,12 +39,14 @@ const bin = (elapsed: string) => `CASE ${durationBins.map((bound, i) => `WHEN ${
 export const computedCountsSql = `
   WITH t AS MATERIALIZED (
     SELECT ${hour} AS "h", ${parisDay} AS "d", "category" AS "c", "status" = 'RESOLVED' AND "closedAt" IS NOT NULL AS "r",
-      ${ms('firstActionAt')} - ${ms('createdAt')} AS "f", ${ms('closedAt')} - ${ms('createdAt')} AS "z"
+      ${ms('firstActionAt')} - ${ms('createdAt')} AS "f", ${ms('closedAt')} - ${ms('createdAt')} AS "z",
+      "confirmation" IS 'WORKS' AS "w"
     FROM "Ticket")
   SELECT "h" AS "bucket", "c" AS "category", 'REPORTS' AS "measure", 0 AS "bin", COUNT(*) AS "n" FROM t GROUP BY 1, 2
   UNION ALL SELECT "d", "c", 'FIRST_ACTION', ${bin('"f"')}, COUNT(*) FROM t WHERE "f" IS NOT NULL GROUP BY 1, 2, 4
   UNION ALL SELECT "d", "c", 'RESOLUTION', ${bin('"z"')}, COUNT(*) FROM t WHERE "r" GROUP BY 1, 2, 4
-  UNION ALL SELECT "d", "c", 'RESOLVED_WITHOUT_ACTION', 0, COUNT(*) FROM t WHERE "r" AND ("f" IS NULL OR "f" >= "z") GROUP BY 1, 2`
+  UNION ALL SELECT "d", "c", 'RESOLVED_WITHOUT_ACTION', 0, COUNT(*) FROM t WHERE "r" AND ("f" IS NULL OR "f" >= "z") GROUP BY 1, 2
+  UNION ALL SELECT "d", "c", 'CONFIRMED', 0, COUNT(*) FROM t WHERE "w" GROUP BY 1, 2`
 
 /** The rebuild as one statement (the table emptied first). */
 export const rebuildCountsSql = `INSERT INTO "TicketHourCount" ("bucket", "category", "measure", "bin", "count") SELECT * FROM (${computedCountsSql})`

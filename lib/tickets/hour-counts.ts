@@ -13,7 +13,8 @@ import { binOf, computedCountsSql, type Measure } from './hour-count-sql'
 //   REPORTS                  bin 0: the report itself;
 //   FIRST_ACTION             bin of the minutes from creation to staff's first action;
 //   RESOLUTION               bin of the minutes from creation to closing, while RESOLVED;
-//   RESOLVED_WITHOUT_ACTION  bin 0: RESOLVED with no staff action before the closing itself.
+//   RESOLVED_WITHOUT_ACTION  bin 0: RESOLVED with no staff action before the closing itself;
+//   CONFIRMED                bin 0: the person answered "ça marche" after the resolution.
 // Every write of a ticket applies the difference between its contributions before and after, in the
 // same transaction (a new report in its group-commit savepoint, an agent's change, a decision closing
 // many), so the table cannot drift by a crash in between. `npm run stats:repair` recomputes it.
@@ -25,6 +26,8 @@ export interface CountedTicket {
   status: string
   firstActionAt: Date | null
   closedAt: Date | null
+  /** The person's answer after resolution (WORKS, STILL_BLOCKED) or null. */
+  confirmation: string | null
 }
 
 type Contribution = `${string}|${string}|${Measure}|${number}`
@@ -55,6 +58,7 @@ function contributions(t: CountedTicket | null): Contribution[] {
     out.push(key('RESOLUTION', binOf(msBetween(t.createdAt, t.closedAt))))
     if (!t.firstActionAt || t.firstActionAt.getTime() >= t.closedAt.getTime()) out.push(key('RESOLVED_WITHOUT_ACTION', 0))
   }
+  if (t.confirmation === 'WORKS') out.push(key('CONFIRMED', 0))
   return out
 }
 

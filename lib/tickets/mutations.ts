@@ -8,6 +8,7 @@ import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/res
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
 import { countTicketChange, type CountedTicket } from './hour-counts'
+import { categoryChanged } from './incident'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
@@ -52,6 +53,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
       createdAt: true,
       firstActionAt: true,
       closedAt: true,
+      confirmation: true,
       assignee: { select: { id: true, name: true } },
     },
   })
@@ -95,8 +97,8 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     events.push({ type: 'ASSIGNED', before: { assignee: current.assignee }, after: { assignee: next } })
   }
 
-  const categoryChanged = input.category !== undefined && input.category !== current.category
-  if (categoryChanged) {
+  const categoryChange = input.category !== undefined && input.category !== current.category
+  if (categoryChange) {
     // autoCategory is left untouched: the classifier's verdict stays visible next to the agent's.
     data.category = input.category
     events.push({ type: 'CATEGORY_CHANGED', before: { category: current.category }, after: { category: input.category } })
@@ -135,9 +137,11 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     status: data.status ?? current.status,
     firstActionAt: data.firstActionAt ?? current.firstActionAt,
     closedAt: data.closedAt === undefined ? current.closedAt : data.closedAt,
+    confirmation: current.confirmation,
   } as CountedTicket)
-  const records = new Set([current.entFailureId, categoryChanged ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
-  if (categoryChanged || data.status !== undefined) {
+  const records = new Set([current.entFailureId, categoryChange ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
+  if (categoryChange) await categoryChanged(sql, current.id, viewer.id) // an incident, see incident.ts
+  if (categoryChange || data.status !== undefined) {
     for (const record of records) if (record) await followTicketStatuses(sql, record)
   }
   return { reference, version: current.version + 1 }

@@ -3,6 +3,7 @@ import { GET as statsGET } from '@/app/api/admin/stats/route'
 import { GET as statsExportGET } from '@/app/api/admin/stats/export/route'
 import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
+import { confirmReport } from '@/lib/reports/confirmation'
 import { createReport } from '@/lib/reports/mutations'
 import type { Stats } from '@/lib/stats/queries'
 import { getDashboard } from '@/lib/stats/queries'
@@ -47,10 +48,14 @@ describe('reports per hour, kept by the write path', () => {
   it('follows new reports and category changes in the same transaction', async () => {
     const agent = await createStaff()
     const references: string[] = []
+    const tokens: string[] = []
     for (const message of ['Votre identifiant ou votre mot de passe est incorrect', 'HTTP Error 503. The service is unavailable.', 'Le site n’est pas disponible']) {
       const created = await createReport({ message, fullName: 'Rémi Compte' })
       expect(created.ok).toBe(true)
-      if (created.ok) references.push(created.value.reference)
+      if (created.ok) {
+        references.push(created.value.reference)
+        tokens.push(created.value.token)
+      }
     }
     expect(await drift()).toEqual([])
     const res = await patchTicket(agent, references[0]!, { version: 1, category: 'WRONG_ADDRESS' })
@@ -66,6 +71,18 @@ describe('reports per hour, kept by the write path', () => {
       expect(await drift()).toEqual([])
     }
     expect(await db.ticketHourCount.count({ where: { measure: 'RESOLUTION' } })).toBeGreaterThan(0)
+    // The person's answers: "ça marche" counts as confirmed; "toujours bloqué" reopens the ticket.
+    expect(await confirmReport(references[1]!, tokens[1]!, { works: true })).toMatchObject({ ok: true })
+    expect(await drift()).toEqual([])
+    expect((await patchTicket(agent, references[2]!, { version: 1, status: 'RESOLVED' })).status).toBe(200)
+    expect(await confirmReport(references[2]!, tokens[2]!, { works: false, comment: 'Toujours pareil.' })).toMatchObject({ ok: true })
+    expect(await drift()).toEqual([])
+    const confirmed = await db.ticketHourCount.findMany({ where: { measure: 'CONFIRMED' } })
+    expect(confirmed.reduce((sum, r) => sum + r.count, 0)).toBe(await db.ticket.count({ where: { confirmation: 'WORKS' } }))
+    const viewer = await createStaff()
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date())
+    const d = await getDashboard(viewer, { from: today, to: today, bucket: 'hour' })
+    expect(d.ok && d.value.service.UNKNOWN.confirmedShare).toBeGreaterThan(0)
   })
 
   it('reports a drift after a manual edit, and the repair rebuilds it', async () => {
@@ -171,6 +188,17 @@ describe('GET /api/admin/stats', () => {
       expect(binOf(got * 60_000), `${key}: ${got} vs ${value}`).toBe(binOf(value * 60_000))
     }
     expect(s.reportsPerPerson).toBe(6 / 2) // two people: p10 (10 and 30 min) and p0 (the four others)
+  })
+})
+
+describe('open incidents on the time axis', () => {
+  it('lists the incidents open now that opened before the end of the period', async () => {
+    const at = new Date('2026-04-10T07:30:00Z')
+    const open = await db.incident.create({ data: { key: 'SERVER_NOT_PUBLISHED:stats-test', category: 'SERVER_NOT_PUBLISHED', firstReportAt: at, lastReportAt: at } })
+    await db.incident.create({ data: { key: 'SITE_UNAVAILABLE:stats-test', category: 'SITE_UNAVAILABLE', status: 'RESOLVED', firstReportAt: at, lastReportAt: at } })
+    await db.incident.create({ data: { key: 'WRONG_ADDRESS:stats-test', category: 'WRONG_ADDRESS', firstReportAt: new Date('2026-04-20T07:30:00Z'), lastReportAt: at } })
+    const d = await getDashboard(await createStaff(), { from: '2026-04-09', to: '2026-04-12', bucket: 'day' })
+    expect(d.ok && d.value.incidents).toEqual([{ id: open.id, category: 'SERVER_NOT_PUBLISHED', openedAt: at.toISOString() }])
   })
 })
 

@@ -42,8 +42,8 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="service-title">Service par catégorie</h2>
         <p className="hint">
           Signalements reçus {period}. Délais en minutes depuis la réception ; « 90 % » : délai tenu pour 9 signalements sur
-          10. Signalements par personne : sur les 20 000 derniers signalements de la période au plus. La part
-          confirmée « ça marche » par la personne s’affichera quand la confirmation existera.
+          10. « Confirmés » : la personne a répondu « ça marche » après la résolution. Signalements par
+          personne : sur les 20 000 derniers signalements de la période au plus.
         </p>
         <Table table={serviceTable(d)} caption={`Service par catégorie, ${period}`} />
         <p><a href={csvHref(search, 'service')} download>Télécharger ce tableau (CSV)</a></p>

@@ -13,6 +13,7 @@ const axisFormat = {
   day: new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS_TIME_ZONE, day: '2-digit', month: '2-digit' }),
 }
 const numberFormat = new Intl.NumberFormat('fr-FR')
+const openedFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' })
 
 /** Reports over time, stacked by category, with its legend, its table and its CSV. */
 export function ReportsChart({ dashboard: d, period, csvHref }: { dashboard: Dashboard; period: string; csvHref: string }) {
@@ -22,8 +23,13 @@ export function ReportsChart({ dashboard: d, period, csvHref }: { dashboard: Das
     label: d.query.bucket === 'hour' ? `${axisFormat.hour.format(new Date(s.start))} h` : axisFormat.day.format(new Date(s.start)),
     values: s.counts,
   }))
-  // Open incidents are marked on the time axis once incidents exist (issue 13): `marks` takes them.
-  const marks: { index: number; label: string }[] = []
+  // Open incidents, marked where they opened (at the start when they opened before the period).
+  const starts = d.series.map((s) => Date.parse(s.start))
+  const marks = d.incidents.map((incident, i) => {
+    const at = Date.parse(incident.openedAt)
+    const index = Math.max(0, starts.findLastIndex((start) => start <= at))
+    return { index, label: `Incident ${i + 1}` }
+  })
   return (
     <section aria-labelledby="reports-title" className={styles.section}>
       <h2 id="reports-title">Signalements reçus</h2>
@@ -48,6 +54,19 @@ export function ReportsChart({ dashboard: d, period, csvHref }: { dashboard: Das
           ))}
         </ul>
       </figure>
+      {d.incidents.length > 0 ? (
+        <>
+          <h3>Incidents ouverts (traits pointillés sur le graphique)</h3>
+          <ol>
+            {d.incidents.map((incident) => (
+              <li key={incident.id}>
+                <a href={`/admin/incidents/${encodeURIComponent(incident.id)}`}>{labelForCategory(incident.category)}</a>, ouvert le{' '}
+                {openedFormat.format(new Date(incident.openedAt))}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       <DataDisclosure table={seriesTable(d)} caption={caption} csvHref={csvHref} />
     </section>
   )

@@ -22,7 +22,10 @@ export function EntSection({ stats }: { stats: EntFailureStats }) {
           </div>
         ))}
       </dl>
-      <p><a href="/admin/echecs-interconnexion">Voir les échecs d’interconnexion</a></p>
+      <p>
+        <a href="/admin/echecs-interconnexion">Voir les échecs d’interconnexion</a> ·{' '}
+        <a href="/api/admin/ent-failures/export" download>Télécharger ces chiffres (CSV)</a>
+      </p>
     </section>
   )
 }

@@ -2,14 +2,12 @@ import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
-import { followTicketStatuses } from '@/lib/ent-failures/ticket-status'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
-import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
+import { invalidateTicketCounts } from './facets'
+import { categoryChanged, statusChanged } from './followers'
 import { countTicketChange, type CountedTicket } from './hour-counts'
-import { categoryChanged } from './incident'
-import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 
@@ -128,8 +126,9 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     })),
   })
 
-  // What follows a ticket, inside this transaction: the dashboard's counts, and the ENT
-  // record of its identity (joined or left on a category change; closed or reopened with its tickets).
+  // What follows a ticket, inside this transaction: the dashboard's counts, then the other domains
+  // (followers.ts): its ENT identity record (joined or left on a category change; closed or reopened
+  // with its tickets), its incident.
   const sql = prismaSql(tx)
   await countTicketChange(sql, current, {
     createdAt: current.createdAt,
@@ -139,11 +138,8 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     closedAt: data.closedAt === undefined ? current.closedAt : data.closedAt,
     confirmation: current.confirmation,
   } as CountedTicket)
-  const records = new Set([current.entFailureId, categoryChange ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
-  if (categoryChange) await categoryChanged(sql, current.id, viewer.id) // an incident, see incident.ts
-  if (categoryChange || data.status !== undefined) {
-    for (const record of records) if (record) await followTicketStatuses(sql, record)
-  }
+  if (categoryChange) await categoryChanged(sql, current.id, viewer.id)
+  if (data.status !== undefined) await statusChanged(sql, current.id, viewer.id)
   return { reference, version: current.version + 1 }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { directoryRoutes } from '@/lib/directory/routes'
 import { entFailureRoutes } from '@/lib/ent-failures/routes'
 import { reportRoutes } from '@/lib/reports/routes'
+import { ruleRoutes } from '@/lib/rules/routes'
 import { privacyRoutes } from '@/lib/security/routes'
 import { ticketRoutes } from '@/lib/tickets/routes'
 import { defineRoute, type ApiRoute } from './api-contract'
@@ -29,5 +30,6 @@ export const apiRoutes: ApiRoute[] = [
   ...entFailureRoutes,
   ...directoryRoutes,
   ...privacyRoutes,
+  ...ruleRoutes,
   healthRoute,
 ]

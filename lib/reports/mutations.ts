@@ -1,7 +1,7 @@
 import 'server-only'
-import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
 import { invalidInput, ok, type Result } from '@/lib/result'
+import { classifyMessage } from '@/lib/rules/active'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
 import { createdReport, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
@@ -20,7 +20,8 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   const parsed = reportSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const report = parsed.data
-  const verdict = classify(report.message)
+  // Built-in signals and the school's rules (lib/rules: read from the database in every process).
+  const verdict = await classifyMessage(report.message)
   const token = generateTrackingToken()
   const row: Omit<NewTicketRow, 'reference'> = {
     ...report,

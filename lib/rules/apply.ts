@@ -1,0 +1,91 @@
+import 'server-only'
+import { hasRole } from '@/lib/auth/policy'
+import type { Viewer } from '@/lib/auth/viewer'
+import type { SchoolRule } from '@/lib/catalogue/school-rules'
+import { db } from '@/lib/db'
+import { fail, invalidInput, ok, type Result } from '@/lib/result'
+import { recategorizeTicket } from '@/lib/tickets/mutations'
+import { invalidateTicketCounts } from '@/lib/tickets/queries'
+import { readEnabledRules, toSchoolRule } from './active'
+import { dryRun, type Change } from './dry-run'
+import { recordRuleEvent } from './mutations'
+import { backtrackingProblem } from './safety'
+import { rulePreviewSchema } from './schemas'
+
+// The dry run as the admin sees it (nothing stored), and apply: the same pass, then each change
+// written through lib/tickets' category-change path, a batch of tickets per transaction.
+
+/** Changes listed in a preview answer; the counts cover them all. */
+const LISTED = 200
+const BATCH = 100
+
+export interface RulePreview {
+  wouldChange: number
+  manualUntouched: number
+  changes: { reference: string; from: string; to: string }[]
+  /** Tickets set by hand that the rule would otherwise change: never changed. */
+  manual: { reference: string; category: string; wouldBe: string }[]
+  scanned: number
+  lastId: number
+  maxId: number
+  done: boolean
+}
+
+export async function previewRule(viewer: Viewer, input: unknown): Promise<Result<RulePreview>> {
+  if (!hasRole(viewer, 'ADMIN')) return fail('FORBIDDEN')
+  const parsed = rulePreviewSchema.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error)
+  const { kind, pattern, category, variant, afterId, limit } = parsed.data
+  if (kind === 'regex') {
+    const problem = backtrackingProblem(pattern)
+    if (problem) return fail('VALIDATION', { fieldErrors: { pattern: [problem] } })
+  }
+  const others = await readEnabledRules()
+  // The same rule already saved (preview of a rule being edited, or saved then previewed again).
+  const rule: SchoolRule = others.find((r) => r.kind === kind && r.pattern === pattern && r.category === category) ?? {
+    id: 'preview',
+    kind,
+    pattern,
+    category,
+    variant: variant ?? null,
+  }
+  const run = await dryRun(rule, others, { ...(afterId !== undefined ? { afterId } : {}), ...(limit !== undefined ? { limit } : {}) })
+  return ok({
+    wouldChange: run.changes.length,
+    manualUntouched: run.manual.length,
+    changes: run.changes.slice(0, LISTED).map(({ reference, from, to }) => ({ reference, from, to })),
+    manual: run.manual.slice(0, LISTED).map(({ reference, from, to }) => ({ reference, category: from, wouldBe: to })),
+    scanned: run.scanned,
+    lastId: run.lastId,
+    maxId: run.maxId,
+    done: run.done,
+  })
+}
+
+async function writeBatch(viewer: Viewer, rule: SchoolRule, batch: Change[]): Promise<number> {
+  const note = `recatégorisé par la règle « ${rule.pattern} »`
+  return db.$transaction(async (tx) => {
+    let changed = 0
+    for (const c of batch) {
+      const verdict = { category: c.to, variant: c.verdict.variant ?? null, confidence: c.verdict.confidence, evidence: JSON.stringify(c.verdict.evidence), note }
+      if (await recategorizeTicket(tx, viewer, c.reference, c.version, verdict)) changed++
+    }
+    return changed
+  })
+}
+
+/** Re-classifies the stored automatic tickets the rule changes (its dry run), in batches. */
+export async function applyRule(viewer: Viewer, id: string): Promise<Result<{ changed: number }>> {
+  if (!hasRole(viewer, 'ADMIN')) return fail('FORBIDDEN')
+  if (typeof id !== 'string' || id.length > 64) return fail('NOT_FOUND')
+  const row = await db.catalogueRule.findUnique({ where: { id } })
+  if (!row) return fail('NOT_FOUND')
+  if (!row.enabled) return fail('VALIDATION', { fieldErrors: { '': ['Cette règle est désactivée : activez-la avant de l’appliquer.'] } })
+  const rule = toSchoolRule(row)
+  const run = await dryRun(rule, await readEnabledRules())
+  let changed = 0
+  for (let i = 0; i < run.changes.length; i += BATCH) changed += await writeBatch(viewer, rule, run.changes.slice(i, i + BATCH))
+  await db.$transaction((tx) => recordRuleEvent(tx, viewer, row, 'APPLIED', { changed }))
+  if (changed > 0) invalidateTicketCounts()
+  return ok({ changed })
+}

@@ -1,0 +1,87 @@
+import 'server-only'
+import { normalizeShared } from '@/lib/catalogue/normalize'
+import { classifyWithRules, compileRule, compileRules, ruleMatches, type SchoolRule } from '@/lib/catalogue/school-rules'
+import type { Classification } from '@/lib/catalogue/types'
+import { readRows } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
+
+// The dry run of a rule over the stored tickets (issue 15 §2), shared by the preview and by apply,
+// so the preview lists exactly what apply would change. One pass over the tickets in id order, in
+// chunks read on the owned connection (readRows): each chunk holds the database gate for a few
+// milliseconds, so new reports are never held up for the whole pass. Only the tickets the rule
+// matches are classified again (built-in signals + every enabled rule + this one); a ticket whose
+// verdict differs from its category would change, unless its category was ever set by hand
+// (a CATEGORY_CHANGED event): those are listed apart and never changed.
+
+const CHUNK = 5000
+
+interface ScanRow {
+  id: number
+  reference: string
+  message: string
+  category: string
+  version: number
+}
+
+export interface Change {
+  reference: string
+  version: number
+  from: string
+  to: string
+  verdict: Classification
+}
+
+export interface DryRun {
+  changes: Change[]
+  manual: Change[]
+  /** Tickets read, and the last id read (the next slice starts after it). */
+  scanned: number
+  lastId: number
+  /** Highest ticket id when the scan began: progress is lastId / maxId. */
+  maxId: number
+  done: boolean
+}
+
+export interface Slice {
+  afterId?: number
+  /** Tickets to read at most (all by default). */
+  limit?: number
+}
+
+async function manualAmong(ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set()
+  const rows = await readRows<{ ticketId: number }>(Prisma.sql`SELECT DISTINCT "ticketId" FROM "TicketEvent"
+    WHERE "type" = 'CATEGORY_CHANGED' AND "ticketId" IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`)
+  return new Set(rows.map((r) => r.ticketId))
+}
+
+/**
+ * Which stored tickets `rule` would re-classify, given the other enabled rules (`others`, without
+ * `rule` itself). `slice` limits the pass to part of the base (the admin page shows progress that way).
+ */
+export async function dryRun(rule: SchoolRule, others: readonly SchoolRule[], slice: Slice = {}): Promise<DryRun> {
+  const candidate = compileRule(rule)
+  const all = compileRules([...others.filter((r) => r.id !== rule.id), rule])
+  const [top] = await readRows<{ maxId: number | null }>(Prisma.sql`SELECT max("id") AS "maxId" FROM "Ticket"`)
+  const out: DryRun = { changes: [], manual: [], scanned: 0, lastId: slice.afterId ?? 0, maxId: top?.maxId ?? 0, done: false }
+  const budget = slice.limit ?? Number.POSITIVE_INFINITY
+  while (out.scanned < budget) {
+    const take = Math.min(CHUNK, budget - out.scanned)
+    const rows = await readRows<ScanRow>(Prisma.sql`SELECT "id", "reference", "message", "category", "version" FROM "Ticket"
+      WHERE "id" > ${out.lastId} AND "id" <= ${out.maxId} ORDER BY "id" LIMIT ${take}`)
+    if (rows.length === 0) break
+    out.scanned += rows.length
+    out.lastId = rows[rows.length - 1]!.id
+    const matched = rows.filter((row) => ruleMatches(candidate, normalizeShared(row.message)))
+    const manual = await manualAmong(matched.map((row) => row.id))
+    for (const row of matched) {
+      const verdict = classifyWithRules(row.message, all)
+      if (verdict.category === row.category) continue
+      const change = { reference: row.reference, version: row.version, from: row.category, to: verdict.category, verdict }
+      ;(manual.has(row.id) ? out.manual : out.changes).push(change)
+    }
+    if (rows.length < take) break
+  }
+  out.done = out.lastId >= out.maxId
+  return out
+}

@@ -31,6 +31,8 @@ let cookies: { agent: string; admin: string }
 let report: { reference: string; token: string }
 /** Two open ENT failures: one to link, one to reject. */
 let entFailureIds: [string, string]
+/** Two school rules: one applied and changed, one deleted. */
+let ruleIds: [string, string]
 
 interface Call {
   url: string
@@ -74,6 +76,12 @@ const successes: Record<string, () => Call> = {
   importDirectory: () => ({ url: '/api/admin/directory/import?dryRun=true', init: csvUpload() }),
   exportPersonalData: () => ({ url: '/api/admin/donnees/export', init: json({ kind: 'login', value: 'nobody.here' }) }),
   getHealth: () => ({ url: '/api/health' }),
+  listCatalogueRules: () => ({ url: '/api/admin/catalogue/rules' }),
+  previewCatalogueRule: () => ({ url: '/api/admin/catalogue/rules/preview', init: json({ kind: 'phrase', pattern: 'mot de passe', category: 'BAD_CREDENTIALS' }) }),
+  createCatalogueRule: () => ({ url: '/api/admin/catalogue/rules', init: json({ kind: 'regex', pattern: 'code 7[0-9]{2}', category: 'SITE_UNAVAILABLE' }) }),
+  applyCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[0]}/apply`, params: { id: ruleIds[0] } }),
+  updateCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[0]}`, params: { id: ruleIds[0] }, init: json({ version: 1, category: 'WRONG_ADDRESS' }) }),
+  deleteCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[1]}`, params: { id: ruleIds[1] } }),
 }
 
 function expectDocumented(route: ApiRoute, status: number) {
@@ -104,6 +112,12 @@ beforeAll(async () => {
   }
   const page = (await (await call(byId.listEntFailures!, { url: '/api/admin/ent-failures' })).json()) as { items: { id: string }[] }
   entFailureIds = [page.items[0]!.id, page.items[1]!.id]
+  const rules: string[] = []
+  for (const pattern of ['ecran violet', 'ecran orange']) {
+    const res = await call(byId.createCatalogueRule!, { url: '/api/admin/catalogue/rules', init: json({ kind: 'phrase', pattern, category: 'SITE_UNAVAILABLE' }) })
+    rules.push(((await res.json()) as { id: string }).id)
+  }
+  ruleIds = [rules[0]!, rules[1]!]
 })
 
 describe('GET /api/openapi.json', () => {

@@ -38,7 +38,7 @@ export function proxy(request: NextRequest) {
     return response
   }
   const nonce = createNonce()
-  const csp = contentSecurityPolicy({ nonce, https, development: NODE_ENV === 'development' })
+  const csp = contentSecurityPolicy({ nonce, https, development: NODE_ENV === 'development', ocr: pathname === '/' })
 
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
@@ -61,6 +61,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build assets are immutable files with no HTML: no nonce to give them.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static build assets and the OCR engine (app/ocr/, which sets its own headers) are immutable
+  // files with no HTML: no nonce to give them.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|ocr/).*)'],
 }

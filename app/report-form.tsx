@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { Suspense, lazy, useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { profileCodes, profileLabels } from '@/lib/catalogue/types'
 import {
   HONEYPOT_FIELD,
@@ -15,6 +15,10 @@ import type { FieldErrors } from '@/lib/result'
 import { submitReportAction } from './actions'
 import { Field, describedBy, fieldIds } from './_components/field'
 import { LiveDiagnosis, useLiveClassification } from './_components/live-diagnosis'
+
+// Reading a screenshot needs JavaScript: the picker is rendered once hydrated, from its own chunk
+// (React.lazy rather than next/dynamic, whose loader would add to the first load).
+const ScreenshotReader = lazy(() => import('./_components/screenshot-reader').then((m) => ({ default: m.ScreenshotReader })))
 
 const noopSubscribe = () => () => {}
 /** False during server rendering and hydration, true once React runs in the browser. */
@@ -152,6 +156,7 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
             {message.length} / {MESSAGE_MAX} caractères
           </p>
         ) : null}
+        {hydrated ? <Suspense fallback={null}><ScreenshotReader onText={setMessage} /></Suspense> : null}
       </Field>
 
       {hydrated ? <LiveDiagnosis verdict={verdict} /> : null}

@@ -7,6 +7,8 @@ export interface HeaderContext {
   https: boolean
   /** next dev needs eval (React Refresh) and a websocket. */
   development: boolean
+  /** The report form, which reads screenshots in a worker (app/ocr/); no other page starts one. */
+  ocr?: boolean
 }
 
 /**
@@ -14,10 +16,10 @@ export interface HeaderContext {
  * further chunks). Styles allow inline attributes: React renders `style={…}` props and injected
  * styles cannot run code; scripts are what CSP must hold tight.
  */
-export function contentSecurityPolicy({ nonce, https, development }: HeaderContext): string {
+export function contentSecurityPolicy({ nonce, https, development, ocr = false }: HeaderContext): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}${ocr ? " 'wasm-unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -27,7 +29,9 @@ export function contentSecurityPolicy({ nonce, https, development }: HeaderConte
     "form-action 'self'",
     "frame-ancestors 'none'",
     "manifest-src 'self'",
-    "worker-src 'self' blob:",
+    // Only the report form starts a worker (the OCR engine and its image preparation, both served
+    // from this origin); the README's Security section says why each OCR directive is there.
+    `worker-src ${ocr ? "'self'" : "'none'"}`,
   ]
   if (https) directives.push('upgrade-insecure-requests')
   return directives.join('; ')

@@ -22,6 +22,8 @@ const BATCH = 100
 export interface RulePreview {
   wouldChange: number
   manualUntouched: number
+  /** Every change counted by category pair ("from what to what"). */
+  transitions: { from: string; to: string; count: number }[]
   changes: { reference: string; from: string; to: string }[]
   /** Tickets set by hand that the rule would otherwise change: never changed. */
   manual: { reference: string; category: string; wouldBe: string }[]
@@ -29,6 +31,15 @@ export interface RulePreview {
   lastId: number
   maxId: number
   done: boolean
+}
+
+function transitionsOf(changes: Change[]): RulePreview['transitions'] {
+  const counts = new Map<string, number>()
+  for (const c of changes) counts.set(`${c.from}>${c.to}`, (counts.get(`${c.from}>${c.to}`) ?? 0) + 1)
+  return [...counts].map(([key, count]) => {
+    const [from = '', to = ''] = key.split('>')
+    return { from, to, count }
+  })
 }
 
 export async function previewRule(viewer: Viewer, input: unknown): Promise<Result<RulePreview>> {
@@ -53,6 +64,7 @@ export async function previewRule(viewer: Viewer, input: unknown): Promise<Resul
   return ok({
     wouldChange: run.changes.length,
     manualUntouched: run.manual.length,
+    transitions: transitionsOf(run.changes),
     changes: run.changes.slice(0, LISTED).map(({ reference, from, to }) => ({ reference, from, to })),
     manual: run.manual.slice(0, LISTED).map(({ reference, from, to }) => ({ reference, category: from, wouldBe: to })),
     scanned: run.scanned,

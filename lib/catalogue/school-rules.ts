@@ -37,6 +37,9 @@ export interface CompiledRules {
   /** Every regex rule in one alternation: one scan says whether any of them can match, so 200
    * rules cost about one (the rules are checked one by one only then). */
   readonly anyRegex: RegExp | null
+  /** Phrase rules by their first word: a message's words are looked up once each, instead of
+   * searching the message once per phrase. */
+  readonly phrasesByFirstWord: ReadonlyMap<string, readonly CompiledRule[]>
 }
 
 interface RuleHit {
@@ -49,7 +52,7 @@ interface RuleHit {
 const STRONG = 0.8
 const RULE_CONFIDENCE = 0.85
 
-export const noRules: CompiledRules = { rules: [], anyRegex: null }
+export const noRules: CompiledRules = { rules: [], anyRegex: null, phrasesByFirstWord: new Map() }
 
 /** Folds a regex source the way messages are folded: accents dropped (é → e), so "matière" still matches. */
 export function foldPattern(source: string): string {
@@ -78,7 +81,13 @@ export function compileRules(rules: readonly SchoolRule[]): CompiledRules {
   const regexes = compiled.filter((c) => c.re !== undefined && !JOIN_BREAKERS.test(c.rule.pattern))
   const joinable = regexes.length === compiled.filter((c) => c.re !== undefined).length
   const anyRegex = joinable && regexes.length > 1 ? new RegExp(regexes.map((c) => `(?:${c.re!.source})`).join('|'), 'i') : null
-  return { rules: compiled, anyRegex }
+  const phrasesByFirstWord = new Map<string, CompiledRule[]>()
+  for (const c of compiled) {
+    if (c.phrase === undefined) continue
+    const first = c.phrase.split(' ', 1)[0]!
+    phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), c])
+  }
+  return { rules: compiled, anyRegex, phrasesByFirstWord }
 }
 
 function findPhrase(text: string, phrase: string): number {
@@ -106,11 +115,27 @@ export function ruleMatches(c: CompiledRule, norm: Normalized): boolean {
   return hitOf(c, norm.text) !== null
 }
 
+/** The phrase rules whose first word is a word of `text` (each rule once, in rule order). */
+function phraseCandidates(compiled: CompiledRules, text: string): Set<CompiledRule> {
+  const found = new Set<CompiledRule>()
+  const index = compiled.phrasesByFirstWord
+  if (index.size === 0) return found
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 32) continue
+    const list = index.get(text.slice(start, i))
+    if (list) for (const c of list) found.add(c)
+    start = i + 1
+  }
+  return found
+}
+
 function matchAll(compiled: CompiledRules, norm: Normalized): RuleHit[] {
   const hits: RuleHit[] = []
   const regexesMayMatch = compiled.anyRegex === null || compiled.anyRegex.test(norm.text)
+  const phrases = phraseCandidates(compiled, norm.text)
   for (const c of compiled.rules) {
-    if (c.re && !regexesMayMatch) continue
+    if (c.re ? !regexesMayMatch : !phrases.has(c)) continue
     const hit = hitOf(c, norm.text)
     if (hit) hits.push(hit)
   }

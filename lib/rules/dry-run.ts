@@ -17,10 +17,15 @@ const CHUNK = 5000
 
 interface ScanRow {
   id: number
-  reference: string
   message: string
+}
+
+interface CandidateRow {
+  id: number
+  reference: string
   category: string
   version: number
+  manual: number
 }
 
 export interface Change {
@@ -48,11 +53,13 @@ export interface Slice {
   limit?: number
 }
 
-async function manualAmong(ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set()
-  const rows = await readRows<{ ticketId: number }>(Prisma.sql`SELECT DISTINCT "ticketId" FROM "TicketEvent"
-    WHERE "type" = 'CATEGORY_CHANGED' AND "ticketId" IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`)
-  return new Set(rows.map((r) => r.ticketId))
+/** The rest of the matched tickets, and whether their category was ever set by hand. */
+async function candidates(ids: number[]): Promise<Map<number, CandidateRow>> {
+  if (ids.length === 0) return new Map()
+  const rows = await readRows<CandidateRow>(Prisma.sql`SELECT t."id", t."reference", t."category", t."version",
+    EXISTS (SELECT 1 FROM "TicketEvent" e WHERE e."ticketId" = t."id" AND e."type" = 'CATEGORY_CHANGED') AS "manual"
+    FROM "Ticket" t WHERE t."id" IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`)
+  return new Map(rows.map((r) => [r.id, r]))
 }
 
 /**
@@ -67,20 +74,25 @@ export async function dryRun(rule: SchoolRule, others: readonly SchoolRule[], sl
   const budget = slice.limit ?? Number.POSITIVE_INFINITY
   while (out.scanned < budget) {
     const take = Math.min(CHUNK, budget - out.scanned)
-    const rows = await readRows<ScanRow>(Prisma.sql`SELECT "id", "reference", "message", "category", "version" FROM "Ticket"
+    // Only id and message for every ticket: the other columns are read for the matched ones.
+    const rows = await readRows<ScanRow>(Prisma.sql`SELECT "id", "message" FROM "Ticket"
       WHERE "id" > ${out.lastId} AND "id" <= ${out.maxId} ORDER BY "id" LIMIT ${take}`)
     if (rows.length === 0) break
     out.scanned += rows.length
     out.lastId = rows[rows.length - 1]!.id
     const matched = rows.filter((row) => ruleMatches(candidate, normalizeShared(row.message)))
-    const manual = await manualAmong(matched.map((row) => row.id))
+    const details = await candidates(matched.map((row) => row.id))
     for (const row of matched) {
+      const ticket = details.get(row.id)
       const verdict = classifyWithRules(row.message, all)
-      if (verdict.category === row.category) continue
-      const change = { reference: row.reference, version: row.version, from: row.category, to: verdict.category, verdict }
-      ;(manual.has(row.id) ? out.manual : out.changes).push(change)
+      if (!ticket || verdict.category === ticket.category) continue
+      const change = { reference: ticket.reference, version: ticket.version, from: ticket.category, to: verdict.category, verdict }
+      ;(ticket.manual ? out.manual : out.changes).push(change)
     }
     if (rows.length < take) break
+    // The chunks follow one another through promises only: without a turn of the event loop here,
+    // no request (a new report, a page) would be served until the whole pass ends.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   out.done = out.lastId >= out.maxId
   return out

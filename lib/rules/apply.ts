@@ -17,7 +17,8 @@ import { rulePreviewSchema } from './schemas'
 
 /** Changes listed in a preview answer; the counts cover them all. */
 const LISTED = 200
-const BATCH = 100
+// Tickets per transaction: each holds the database gate, so new reports wait at most one batch.
+const BATCH = 25
 
 export interface RulePreview {
   wouldChange: number

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { classify } from '@/lib/catalogue/classify'
 import { classifyWithRules, compileRules, type SchoolRule } from '@/lib/catalogue/school-rules'
 import { patternProblem, ruleInputSchema } from '@/lib/rules/schemas'
+import { suggestPhrase } from '@/lib/rules/suggest'
 
 // The school's rules as the classifier applies them (issue 15 §2): phrase semantics, regexes over
 // the normalised text, evidence offsets, and the precedence documented in school-rules.ts.
@@ -97,5 +98,20 @@ describe('precedence: precision first', () => {
 
   it('no rule: exactly the built-in verdict', () => {
     expect(verdict(strong)).toEqual(classify(strong))
+  })
+})
+
+describe('learning from corrections', () => {
+  it.each([
+    ['Bonjour. Le portail affiche « Panneau Cornichon » et je ne peux rien faire !', 'Le portail affiche Panneau Cornichon et je ne'],
+    ['  ...  ', ''],
+    ['Erreur X', 'Erreur X'],
+  ])('suggests the longest sentence’s first words: %s', (message, expected) => {
+    expect(suggestPhrase(message)).toBe(expected)
+  })
+
+  it('suggests words that, as a phrase rule, match the message they came from', () => {
+    const message = 'Le portail affiche « Panneau Cornichon » et je ne peux rien faire.'
+    expect(verdict(message, rule({ pattern: suggestPhrase(message) })).category).toBe('SITE_UNAVAILABLE')
   })
 })

@@ -26,7 +26,7 @@ export interface RulePreview {
   /** Every change counted by category pair ("from what to what"). */
   transitions: { from: string; to: string; count: number }[]
   changes: { reference: string; from: string; to: string }[]
-  /** Tickets set by hand that the rule would otherwise change: never changed. */
+  /** Tickets the rule matches whose category was set by hand: never changed (`wouldBe` is the rule's verdict). */
   manual: { reference: string; category: string; wouldBe: string }[]
   scanned: number
   lastId: number

@@ -10,8 +10,8 @@ import { Prisma } from '@/lib/generated/prisma/client'
 // chunks read on the owned connection (readRows): each chunk holds the database gate for a few
 // milliseconds, so new reports are never held up for the whole pass. Only the tickets the rule
 // matches are classified again (built-in signals + every enabled rule + this one); a ticket whose
-// verdict differs from its category would change, unless its category was ever set by hand
-// (a CATEGORY_CHANGED event): those are listed apart and never changed.
+// verdict differs from its category would change. A matched ticket whose category was ever set by
+// hand (a CATEGORY_CHANGED event) is listed apart, whatever the rule says, and never changed.
 
 const CHUNK = 5000
 
@@ -84,10 +84,11 @@ export async function dryRun(rule: SchoolRule, others: readonly SchoolRule[], sl
     const details = await candidates(matched.map((row) => row.id))
     for (const row of matched) {
       const ticket = details.get(row.id)
+      if (!ticket) continue
       const verdict = classifyWithRules(row.message, all)
-      if (!ticket || verdict.category === ticket.category) continue
       const change = { reference: ticket.reference, version: ticket.version, from: ticket.category, to: verdict.category, verdict }
-      ;(ticket.manual ? out.manual : out.changes).push(change)
+      if (ticket.manual) out.manual.push(change)
+      else if (verdict.category !== ticket.category) out.changes.push(change)
     }
     if (rows.length < take) break
     // The chunks follow one another through promises only: without a turn of the event loop here,

@@ -22,7 +22,7 @@ export const ruleSummarySchema = z
 export const rulePreviewResultSchema = z
   .object({
     wouldChange: z.number().int().meta({ description: 'Signalements automatiques dont la catégorie changerait.' }),
-    manualUntouched: z.number().int().meta({ description: 'Signalements classés à la main qui changeraient sinon : jamais modifiés.' }),
+    manualUntouched: z.number().int().meta({ description: 'Signalements reconnus par la règle mais classés à la main : jamais modifiés.' }),
     transitions: z.array(z.object({ from: z.enum(categoryCodes), to: z.enum(categoryCodes), count: z.number().int() })).meta({ description: 'Tous les changements, comptés par catégorie de départ et d’arrivée.' }),
     changes: z.array(z.object({ reference: z.string(), from: z.enum(categoryCodes), to: z.enum(categoryCodes) })).meta({ description: 'Les 200 premiers changements.' }),
     manual: z.array(z.object({ reference: z.string(), category: z.enum(categoryCodes), wouldBe: z.enum(categoryCodes) })),

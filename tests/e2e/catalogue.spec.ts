@@ -21,7 +21,7 @@ test('an admin turns a correction into a rule, sees its dry run and applies it',
 
   // The category corrected by hand, then the offer to learn from it.
   await page.goto(`/admin/tickets/${corrected}`)
-  await page.getByLabel('Catégorie', { exact: true }).selectOption('SITE_UNAVAILABLE')
+  await page.getByRole('combobox', { name: 'Catégorie', exact: true }).selectOption('SITE_UNAVAILABLE')
   await page.getByRole('button', { name: 'Changer la catégorie' }).click()
   const learn = page.getByRole('form', { name: 'Apprendre de cette correction' })
   await expect(learn).toBeVisible()

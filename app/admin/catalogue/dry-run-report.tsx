@@ -72,7 +72,8 @@ export function DryRunReport({ result, labels }: { result: DryRunResult; labels:
                 <a href={`/admin/tickets/${m.reference}`} className="reference">
                   {m.reference}
                 </a>{' '}
-                : reste {label(m.category)} (la règle dirait {label(m.wouldBe)})
+                : reste {label(m.category)}
+                {m.wouldBe === m.category ? ' (la règle est d’accord)' : ` (la règle dirait ${label(m.wouldBe)})`}
               </li>
             ))}
           </ul>

@@ -112,6 +112,16 @@ describe('a school rule', () => {
     expect(list.items.some((r) => r.id === rule.id)).toBe(false)
   })
 
+  it('reaches a process that did not make the change within the stamp bound (rules live in the database)', async () => {
+    const message = 'Le portail affiche la girafe orange.'
+    expect((await classify(message)).category).toBe('UNKNOWN') // this process has read the rules now
+    // Another server process saves a rule: its rows appear in the database, this process is not told.
+    const rule = await db.catalogueRule.create({ data: { kind: 'phrase', pattern: 'girafe orange', category: 'WRONG_ADDRESS', createdBy: 'Autre processus' } })
+    await db.catalogueRuleEvent.create({ data: { ruleId: rule.id, action: 'CREATED', version: 1, actorName: 'Autre processus', snapshot: '{}' } })
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect((await classify(message)).category).toBe('WRONG_ADDRESS')
+  })
+
   it('refuses a pathological regular expression with a French message, and stores nothing', async () => {
     const before = await db.catalogueRule.count()
     for (const pattern of ['(a+)+$', '^(\\w+\\s?)+$', '(x|x)*y', 'erreur (\\d+)*\\d+z']) {

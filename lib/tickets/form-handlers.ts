@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { messageFor } from '@/lib/result'
-import { bulkInputFromForm, savedMessages, ticketUpdateFromForm, typedValues, type BulkFormState, type TicketFormState } from './form'
+import { bulkChoiceFromForm, bulkInputFromForm, savedMessages, ticketUpdateFromForm, typedValues, type BulkFormState, type TicketFormState } from './form'
 import { bulkUpdateTickets, updateTicket } from './mutations'
 
 // What the ticket server actions do once the viewer is known (app/admin/actions.ts obtains it).
@@ -27,8 +27,11 @@ export async function handleTicketForm(viewer: Viewer, form: FormData): Promise<
 export async function handleBulkForm(viewer: Viewer, form: FormData): Promise<BulkFormState> {
   const result = await bulkUpdateTickets(viewer, bulkInputFromForm(form))
   if (!result.ok) return { status: 'error', message: messageFor(result.code), fieldErrors: result.fieldErrors ?? {} }
+  // The mutation accepted the input, so the form named a known action.
+  const choice = bulkChoiceFromForm(form) ?? { action: 'assign', value: '' }
   return {
     status: 'done',
+    ...choice,
     applied: result.value.applied,
     conflicted: result.value.conflicted,
     failed: result.value.failed.map((f) => ({ reference: f.reference, message: f.message ?? messageFor(f.code) })),

@@ -1,7 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { closedStatuses } from '@/lib/tickets/status'
-import { anonymiseTickets } from './anonymise'
+import { anonymiseTickets } from '@/lib/tickets/anonymise'
 
 // Retention: closed reports (RESOLVED / REJECTED) whose closing is older than the retention period
 // are anonymised; category, profile, establishment and timestamps stay for statistics.

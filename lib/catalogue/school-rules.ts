@@ -10,7 +10,7 @@
 // - a rule contradicts a clearly recognised message, or rules contradict each other → UNKNOWN,
 //   so that an admin reads the ticket; the reason names both sides.
 
-import { classify } from './classify'
+import { classifyNormalized } from './classify'
 import { normalize, normalizeShared, type Normalized } from './normalize'
 import type { CategoryCode, Classification, Evidence } from './types'
 
@@ -182,10 +182,12 @@ function combine(base: Classification, hits: RuleHit[], evidence: Evidence[]): C
 
 /** The built-in verdict, then the school's rules with the precedence above. */
 export function classifyWithRules(text: string, compiled: CompiledRules): Classification {
-  const base = classify(text)
-  if (compiled.rules.length === 0) return base
   const input = typeof text === 'string' ? text : ''
+  // One normalisation for both: the built-in classifier does not normalise again, so `norm` (the
+  // shared scratch of normalizeShared) is still this text's when the rules read it.
   const norm = normalizeShared(input)
+  const base = classifyNormalized(input, norm)
+  if (compiled.rules.length === 0) return base
   const hits = matchAll(compiled, norm)
   if (hits.length === 0) return base
   return combine(base, hits, hits.map((h) => evidenceOf(input, norm, h)))

@@ -10,7 +10,7 @@ import { readEnabledRules, toSchoolRule } from './active'
 import { dryRun, type Change } from './dry-run'
 import { recordRuleEvent } from './mutations'
 import { backtrackingProblem } from './safety'
-import { rulePreviewSchema } from './schemas'
+import { ruleApplyQuerySchema, rulePreviewSchema } from './schemas'
 
 // The dry run as the admin sees it (nothing stored), and apply: the same pass, then each change
 // written through lib/tickets' category-change path, a batch of tickets per transaction.
@@ -87,18 +87,35 @@ async function writeBatch(viewer: Viewer, rule: SchoolRule, batch: Change[]): Pr
   })
 }
 
-/** Re-classifies the stored automatic tickets the rule changes (its dry run), in batches. */
-export async function applyRule(viewer: Viewer, id: string): Promise<Result<{ changed: number }>> {
+export interface RuleApplied {
+  changed: number
+  scanned: number
+  lastId: number
+  maxId: number
+  done: boolean
+}
+
+/**
+ * Re-classifies the stored automatic tickets the rule changes (its dry run), in batches; `query`
+ * may limit the pass to a slice ({ afterId, limit }) so the page can show progress on a large base.
+ */
+export async function applyRule(viewer: Viewer, id: string, query: unknown = {}): Promise<Result<RuleApplied>> {
   if (!hasRole(viewer, 'ADMIN')) return fail('FORBIDDEN')
+  const slice = ruleApplyQuerySchema.safeParse(query)
+  if (!slice.success) return invalidInput(slice.error)
   if (typeof id !== 'string' || id.length > 64) return fail('NOT_FOUND')
   const row = await db.catalogueRule.findUnique({ where: { id } })
   if (!row) return fail('NOT_FOUND')
   if (!row.enabled) return fail('VALIDATION', { fieldErrors: { '': ['Cette règle est désactivée : activez-la avant de l’appliquer.'] } })
   const rule = toSchoolRule(row)
-  const run = await dryRun(rule, await readEnabledRules())
+  const { afterId, limit } = slice.data
+  const run = await dryRun(rule, await readEnabledRules(), { ...(afterId !== undefined ? { afterId } : {}), ...(limit !== undefined ? { limit } : {}) })
   let changed = 0
   for (let i = 0; i < run.changes.length; i += BATCH) changed += await writeBatch(viewer, rule, run.changes.slice(i, i + BATCH))
-  await db.$transaction((tx) => recordRuleEvent(tx, viewer, row, 'APPLIED', { changed }))
+  // One history line per slice that changed something, and one for the end of the pass.
+  if (changed > 0 || run.done) {
+    await db.$transaction((tx) => recordRuleEvent(tx, viewer, row, 'APPLIED', { changed, fromId: afterId ?? 0, toId: run.lastId }))
+  }
   if (changed > 0) invalidateTicketCounts()
-  return ok({ changed })
+  return ok({ changed, scanned: run.scanned, lastId: run.lastId, maxId: run.maxId, done: run.done })
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { categoryCodes } from '@/lib/catalogue/types'
 import { bodyLimits, defineRoute } from '@/lib/http/api-contract'
-import { ruleCategories, ruleInputSchema, ruleKinds, rulePreviewSchema, ruleUpdateSchema } from './schemas'
+import { ruleApplyQuerySchema, ruleCategories, ruleInputSchema, ruleKinds, rulePreviewSchema, ruleUpdateSchema } from './schemas'
 
 // The school rules' JSON API (issue 15 §2, lib/http/api-contract.ts), ADMIN only.
 
@@ -72,7 +72,14 @@ export const applyRuleRoute = defineRoute({
   path: '/api/admin/catalogue/rules/{id}/apply',
   summary: 'Reclasser les signalements automatiques selon la règle',
   params: idParams,
-  success: { status: 200, description: 'Nombre de signalements reclassés', schema: z.object({ changed: z.number().int() }) },
+  query: ruleApplyQuerySchema,
+  success: {
+    status: 200,
+    description: 'Nombre de signalements reclassés (et, pour une tranche, où reprendre : `afterId` = `lastId` tant que `done` est faux)',
+    schema: z
+      .object({ changed: z.number().int(), scanned: z.number().int(), lastId: z.number().int(), maxId: z.number().int(), done: z.boolean() })
+      .meta({ id: 'CatalogueRuleApplied' }),
+  },
   failures: ['NOT_FOUND', 'VALIDATION'],
 })
 

@@ -95,3 +95,11 @@ export const ruleUpdateSchema = z
 export type RuleUpdate = z.infer<typeof ruleUpdateSchema>
 
 export const ruleIdSchema = z.string().min(1).max(64)
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
+/** Apply's optional slice, in the query string (the page applies slice by slice to show progress). */
+export const ruleApplyQuerySchema = z.object({
+  afterId: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).optional()).meta({ description: 'Ne traiter que les signalements d’identifiant supérieur.' }),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).optional()).meta({ description: 'Nombre de signalements à parcourir (tous par défaut).' }),
+})

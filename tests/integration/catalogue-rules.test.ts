@@ -76,7 +76,7 @@ describe('a school rule', () => {
 
     const applied = await call(applyRoute, admin, 'POST', undefined, { id: saved.id })
     expect(applied.status).toBe(200)
-    expect(await applied.json()).toEqual({ changed: 2 })
+    expect(await applied.json()).toMatchObject({ changed: 2, done: true })
     for (const ref of [a.reference, b.reference]) {
       const row = await ticket(ref)
       expect(row).toMatchObject({ category: 'SITE_UNAVAILABLE', autoCategory: 'SITE_UNAVAILABLE', version: 2 })
@@ -153,12 +153,34 @@ describe('a school rule', () => {
     expect(await db.catalogueRule.findUniqueOrThrow({ where: { id: rule.id } })).toMatchObject({ enabled: true, version: 1 })
   })
 
+  it('applies slice by slice (the page shows progress) with the same outcome as in one pass', async () => {
+    const message = 'Le portail affiche une tortue mauve clignotante.'
+    const refs = [await report(message), await report(OTHER_UNKNOWN), await report(message), await report(message)].map((t) => t.reference)
+    const rule = (await (await call(createRoute, admin, 'POST', { kind: 'phrase', pattern: 'tortue mauve', category: 'SITE_UNAVAILABLE' })).json()) as { id: string }
+    const handler = (afterId: number) => (request: Request, context: { params: Promise<Record<string, string>> }) =>
+      applyRoute(new Request(`http://localhost/api/admin/catalogue/rules/${rule.id}/apply?afterId=${afterId}&limit=2`, request), context)
+    let afterId = 0
+    let changed = 0
+    let slices = 0
+    for (let done = false; !done; slices++) {
+      const slice = (await (await call(handler(afterId), admin, 'POST', undefined, { id: rule.id })).json()) as { changed: number; lastId: number; done: boolean; scanned: number }
+      expect(slice.scanned).toBeLessThanOrEqual(2)
+      changed += slice.changed
+      afterId = slice.lastId
+      done = slice.done
+    }
+    expect(slices).toBeGreaterThan(2)
+    expect(changed).toBe(3)
+    const categories = await Promise.all(refs.map(async (ref) => (await ticket(ref)).category))
+    expect(categories).toEqual(['SITE_UNAVAILABLE', 'UNKNOWN', 'SITE_UNAVAILABLE', 'SITE_UNAVAILABLE'])
+  })
+
   it('moves an applied ENT identity ticket onto its ENT record, like a category change by hand', async () => {
     const message = 'Le portail montre le panneau Quokka violet après mon code ENT.'
     const filed = await report(message, { entName: 'Mon ENT', entLogin: 'quokka.violet', profile: 'ELEVE' })
     expect(filed.category).toBe('UNKNOWN')
     const rule = (await (await call(createRoute, admin, 'POST', { kind: 'phrase', pattern: 'panneau quokka violet', category: 'ENT_IDENTITY_MISMATCH' })).json()) as { id: string }
-    expect(await (await call(applyRoute, admin, 'POST', undefined, { id: rule.id })).json()).toEqual({ changed: 1 })
+    expect(await (await call(applyRoute, admin, 'POST', undefined, { id: rule.id })).json()).toMatchObject({ changed: 1 })
     const row = await ticket(filed.reference)
     expect(row.category).toBe('ENT_IDENTITY_MISMATCH')
     expect(row.entFailureId).not.toBeNull()

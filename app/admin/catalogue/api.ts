@@ -36,3 +36,27 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', ur
   const message = typeof json?.message === 'string' ? json.message : issues.length ? 'Vérifiez les champs signalés.' : 'La demande a échoué.'
   return { ok: false, message, fields }
 }
+
+interface AppliedSlice {
+  changed: number
+  lastId: number
+  maxId: number
+  done: boolean
+}
+
+/** Tickets per apply request: each answers within seconds, and the page shows how far it got. */
+const APPLY_SLICE = 100_000
+
+/** Applies a rule slice by slice; `onProgress` gets the share of the base done (0..1) and the count so far. */
+export async function applyInSlices(id: string, onProgress: (share: number, changed: number) => void): Promise<ApiAnswer<{ changed: number }>> {
+  let afterId = 0
+  let changed = 0
+  for (;;) {
+    const answer = await callApi<AppliedSlice>('POST', `${rulesUrl.apply(id)}?afterId=${afterId}&limit=${APPLY_SLICE}`)
+    if (!answer.ok || !answer.data) return { ...answer, ok: false }
+    changed += answer.data.changed
+    afterId = answer.data.lastId
+    if (answer.data.done) return { ok: true, data: { changed } }
+    onProgress(answer.data.maxId > 0 ? answer.data.lastId / answer.data.maxId : 1, changed)
+  }
+}

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
-import { callApi, rulesUrl } from './api'
+import { applyInSlices, callApi, rulesUrl } from './api'
 import styles from './catalogue.module.css'
 import { useDryRun, type RuleDraft } from './dry-run'
 import { DryRunReport } from './dry-run-report'
@@ -60,7 +60,10 @@ export function RuleForm({ categories, initial, autoRun }: { categories: Categor
   async function apply() {
     if (!saved) return
     setBusy(true)
-    const answer = await callApi<{ changed: number }>('POST', rulesUrl.apply(saved.id))
+    setOutcome({ tone: 'ok', text: 'Application en cours…' })
+    const answer = await applyInSlices(saved.id, (share, changed) =>
+      setOutcome({ tone: 'ok', text: `Application en cours… ${Math.round(share * 100)} % parcourus, ${changed} signalement(s) reclassé(s).` }),
+    )
     setBusy(false)
     if (!answer.ok || !answer.data) return setOutcome({ tone: 'error', text: answer.message ?? '' })
     reset()

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import type { RuleSummary } from '@/lib/rules/dto'
-import { callApi, rulesUrl } from './api'
+import { applyInSlices, callApi, rulesUrl } from './api'
 import styles from './catalogue.module.css'
 
 // The school's rules: enable, disable, apply again, delete. Each change names the version it was
@@ -25,11 +25,14 @@ export function RulesList({ rules, labels }: { rules: RuleSummary[]; labels: Rec
           : null
     if (question && !window.confirm(question)) return
     setBusy(rule.id)
+    if (action === 'apply') setNotice({ tone: 'ok', text: `« ${rule.pattern} » : application en cours…` })
+    const progress = (share: number, changed: number) =>
+      setNotice({ tone: 'ok', text: `« ${rule.pattern} » : ${Math.round(share * 100)} % parcourus, ${changed} signalement(s) reclassé(s)…` })
     const answer =
       action === 'toggle'
         ? await callApi('PATCH', rulesUrl.one(rule.id), { version: rule.version, enabled: !rule.enabled })
         : action === 'apply'
-          ? await callApi<{ changed: number }>('POST', rulesUrl.apply(rule.id))
+          ? await applyInSlices(rule.id, progress)
           : await callApi('DELETE', rulesUrl.one(rule.id))
     setBusy(null)
     if (!answer.ok) {

@@ -47,20 +47,16 @@ export async function previewRule(viewer: Viewer, input: unknown): Promise<Resul
   if (!hasRole(viewer, 'ADMIN')) return fail('FORBIDDEN')
   const parsed = rulePreviewSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
-  const { kind, pattern, category, variant, afterId, limit } = parsed.data
+  const { kind, pattern, category, variant, ruleId, afterId, limit } = parsed.data
   if (kind === 'regex') {
     const problem = backtrackingProblem(pattern)
     if (problem) return fail('VALIDATION', { fieldErrors: { pattern: [problem] } })
   }
   const others = await readEnabledRules()
-  // The same rule already saved (preview of a rule being edited, or saved then previewed again).
-  const rule: SchoolRule = others.find((r) => r.kind === kind && r.pattern === pattern && r.category === category) ?? {
-    id: 'preview',
-    kind,
-    pattern,
-    category,
-    variant: variant ?? null,
-  }
+  // A change to a saved rule replaces it (dryRun leaves out the rule of the same id); a rule saved
+  // as it is typed is not counted twice.
+  const same = others.find((r) => r.kind === kind && r.pattern === pattern && r.category === category)
+  const rule: SchoolRule = { id: ruleId ?? same?.id ?? 'preview', kind, pattern, category, variant: variant ?? null }
   const run = await dryRun(rule, others, { ...(afterId !== undefined ? { afterId } : {}), ...(limit !== undefined ? { limit } : {}) })
   return ok({
     wouldChange: run.changes.length,

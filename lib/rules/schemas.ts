@@ -70,6 +70,7 @@ export type RuleInput = z.infer<typeof ruleInputSchema>
 export const rulePreviewSchema = z
   .object({
     ...ruleFields,
+    ruleId: z.string().max(64).optional().meta({ description: 'Règle enregistrée dont c’est une modification : essayée à la place de sa version actuelle.' }),
     afterId: z.number().int().min(0).optional().meta({ description: 'Ne parcourir que les signalements d’identifiant supérieur.' }),
     limit: z.number().int().min(1).max(1_000_000).optional().meta({ description: 'Nombre de signalements à parcourir (tous par défaut).' }),
   })

@@ -153,6 +153,29 @@ describe('a school rule', () => {
     expect(await db.catalogueRule.findUniqueOrThrow({ where: { id: rule.id } })).toMatchObject({ enabled: true, version: 1 })
   })
 
+  it('tries a change to a saved rule in place of its current version, then saves and applies it', async () => {
+    const message = 'Le portail affiche un lapin vert fluo.'
+    const filed = await report(message)
+    const rule = (await (await call(createRoute, admin, 'POST', { kind: 'phrase', pattern: 'lapin vert', category: 'SITE_UNAVAILABLE' })).json()) as { id: string }
+    await call(applyRoute, admin, 'POST', undefined, { id: rule.id })
+    expect((await ticket(filed.reference)).category).toBe('SITE_UNAVAILABLE')
+
+    const changed = { kind: 'phrase', pattern: 'lapin vert fluo', category: 'WRONG_ADDRESS' }
+    type Preview = { changes: { reference: string; to: string }[] }
+    const asEdit = (await (await call(previewRoute, admin, 'POST', { ...changed, ruleId: rule.id })).json()) as Preview
+    expect(asEdit.changes).toEqual([{ reference: filed.reference, from: 'SITE_UNAVAILABLE', to: 'WRONG_ADDRESS' }])
+    // Tried as a second rule beside the first, the two would contradict each other: UNKNOWN.
+    const beside = (await (await call(previewRoute, admin, 'POST', changed)).json()) as Preview
+    expect(beside.changes).toEqual([{ reference: filed.reference, from: 'SITE_UNAVAILABLE', to: 'UNKNOWN' }])
+
+    const patched = await call(patchRuleRoute, admin, 'PATCH', { version: 1, pattern: 'lapin vert fluo', category: 'WRONG_ADDRESS' }, { id: rule.id })
+    expect(await patched.json()).toMatchObject({ version: 2, pattern: 'lapin vert fluo', category: 'WRONG_ADDRESS' })
+    expect(await (await call(applyRoute, admin, 'POST', undefined, { id: rule.id })).json()).toMatchObject({ changed: 1 })
+    expect((await ticket(filed.reference)).category).toBe('WRONG_ADDRESS')
+    const actions = (await db.catalogueRuleEvent.findMany({ where: { ruleId: rule.id }, orderBy: { id: 'asc' } })).map((e) => e.action)
+    expect(actions).toEqual(['CREATED', 'APPLIED', 'UPDATED', 'APPLIED'])
+  })
+
   it('applies slice by slice (the page shows progress) with the same outcome as in one pass', async () => {
     const message = 'Le portail affiche une tortue mauve clignotante.'
     const refs = [await report(message), await report(OTHER_UNKNOWN), await report(message), await report(message)].map((t) => t.reference)

@@ -59,13 +59,13 @@ export function useDryRun() {
   const [state, setState] = useState<DryRunState>({ phase: 'idle' })
   const run = useRef(0)
 
-  const start = useCallback(async (draft: RuleDraft) => {
+  const start = useCallback(async (draft: RuleDraft, ruleId?: string) => {
     const id = ++run.current
     const result = empty()
     setState({ phase: 'running', progress: 0, partial: result })
     let afterId = 0
     for (;;) {
-      const body = { kind: draft.kind, pattern: draft.pattern, category: draft.category, variant: draft.variant || null, afterId, limit: SLICE }
+      const body = { kind: draft.kind, pattern: draft.pattern, category: draft.category, variant: draft.variant || null, ...(ruleId ? { ruleId } : {}), afterId, limit: SLICE }
       const answer = await callApi<Slice>('POST', rulesUrl.preview, body)
       if (id !== run.current) return
       if (!answer.ok || !answer.data) {

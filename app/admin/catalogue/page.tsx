@@ -25,7 +25,8 @@ function builtInSignals() {
 export default async function CataloguePage({ searchParams }: Props) {
   const viewer = await requireViewer('ADMIN', '/admin/catalogue')
   const [rules, history] = await Promise.all([listRules(viewer), listRuleHistory(viewer)])
-  const { draft, autoRun } = initialDraft(await searchParams)
+  const items = rules.ok ? rules.value.items : []
+  const { draft, autoRun, editing } = initialDraft(await searchParams, items)
   const categories: CategoryChoice[] = ruleCategories.map((code) => ({
     value: code,
     label: catalogue[code].label,
@@ -44,16 +45,21 @@ export default async function CataloguePage({ searchParams }: Props) {
 
       <section className="card" aria-labelledby="rules-title">
         <h2 id="rules-title">Règles de l’établissement</h2>
-        <RulesList rules={rules.ok ? rules.value.items : []} labels={labels} />
+        <RulesList rules={items} labels={labels} />
       </section>
 
       <section className="card" aria-labelledby="new-rule-title">
-        <h2 id="new-rule-title">Nouvelle règle</h2>
+        <h2 id="new-rule-title">{editing ? 'Modifier la règle' : 'Nouvelle règle'}</h2>
         <p className="hint">
           Une règle ne change jamais un signalement classé à la main. Si elle contredit un message que Relais reconnaît
           clairement, le signalement passe en « non reconnu » pour qu’un administrateur le lise.
         </p>
-        <RuleForm categories={categories} initial={draft} autoRun={autoRun} />
+        <RuleForm key={editing?.id ?? 'new'} categories={categories} initial={draft} autoRun={autoRun} editing={editing} />
+        {editing ? (
+          <p>
+            <a href="/admin/catalogue">Annuler la modification</a>
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="builtin-title">

@@ -20,7 +20,15 @@ export interface CategoryChoice {
 type Saved = { id: string } | null
 type Outcome = { tone: 'ok' | 'error'; text: string } | null
 
-export function RuleForm({ categories, initial, autoRun }: { categories: CategoryChoice[]; initial: RuleDraft; autoRun: boolean }) {
+interface Props {
+  categories: CategoryChoice[]
+  initial: RuleDraft
+  autoRun: boolean
+  /** A saved rule being changed: tried in place of its current version, saved with the version read. */
+  editing: { id: string; version: number } | null
+}
+
+export function RuleForm({ categories, initial, autoRun, editing }: Props) {
   const router = useRouter()
   const [draft, setDraft] = useState<RuleDraft>(initial)
   const [saved, setSaved] = useState<Saved>(null)
@@ -49,11 +57,14 @@ export function RuleForm({ categories, initial, autoRun }: { categories: Categor
 
   async function save() {
     setBusy(true)
-    const answer = await callApi<{ id: string }>('POST', rulesUrl.list, { ...draft, variant: draft.variant || null })
+    const rule = { pattern: draft.pattern, category: draft.category, variant: draft.variant || null }
+    const answer = editing
+      ? await callApi<{ id: string }>('PATCH', rulesUrl.one(editing.id), { version: editing.version, ...rule })
+      : await callApi<{ id: string }>('POST', rulesUrl.list, { kind: draft.kind, ...rule })
     setBusy(false)
     if (!answer.ok || !answer.data) return setOutcome({ tone: 'error', text: Object.values(answer.fields ?? {})[0] ?? answer.message ?? '' })
     setSaved({ id: answer.data.id })
-    setOutcome({ tone: 'ok', text: 'Règle enregistrée : elle s’applique dès maintenant aux nouveaux signalements.' })
+    setOutcome({ tone: 'ok', text: `Règle ${editing ? 'modifiée' : 'enregistrée'} : elle s’applique dès maintenant aux nouveaux signalements.` })
     router.refresh()
   }
 
@@ -78,14 +89,14 @@ export function RuleForm({ categories, initial, autoRun }: { categories: Categor
       onSubmit={(event) => {
         event.preventDefault()
         setOutcome(null)
-        void start(draft)
+        void start(draft, editing?.id)
       }}
     >
       <fieldset>
         <legend>Type de règle</legend>
         {(['phrase', 'regex'] as const).map((kind) => (
           <label key={kind} className={styles.choice}>
-            <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => change({ kind })} />{' '}
+            <input type="radio" name="kind" value={kind} checked={draft.kind === kind} disabled={!!editing} onChange={() => change({ kind })} />{' '}
             {kind === 'phrase' ? 'Expression (mots entiers ; accents, majuscules et espaces ignorés)' : 'Expression régulière'}
           </label>
         ))}
@@ -158,7 +169,7 @@ export function RuleForm({ categories, initial, autoRun }: { categories: Categor
             <DryRunReport result={state.result} labels={labels} />
             {!saved ? (
               <button type="button" className="button-primary" onClick={save} disabled={busy}>
-                Enregistrer la règle
+                {editing ? 'Enregistrer la modification' : 'Enregistrer la règle'}
               </button>
             ) : state.result.wouldChange > 0 ? (
               <button type="button" className="button-primary" onClick={apply} disabled={busy}>

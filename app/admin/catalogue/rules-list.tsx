@@ -80,6 +80,9 @@ export function RulesList({ rules, labels }: { rules: RuleSummary[]; labels: Rec
                   Appliquer aux signalements<span className="visually-hidden"> : « {rule.pattern} »</span>
                 </button>
               ) : null}
+              <a href={`/admin/catalogue?modifier=${encodeURIComponent(rule.id)}#new-rule-title`} className={styles.link}>
+                Modifier<span className="visually-hidden"> la règle « {rule.pattern} »</span>
+              </a>
               <button type="button" onClick={() => act(rule, 'delete')} disabled={busy === rule.id}>
                 Supprimer<span className="visually-hidden"> la règle « {rule.pattern} »</span>
               </button>

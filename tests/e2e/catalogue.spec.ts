@@ -59,6 +59,21 @@ test('an admin turns a correction into a rule, sees its dry run and applies it',
   await expect(page.getByText(`Règle « ${words} » désactivée.`)).toBeVisible()
   const after = await request.post('/api/reports', { data: { message, fullName: `Paul Règle ${suffix}` } })
   expect(((await after.json()) as { category: string }).category).toBe('UNKNOWN')
+
+  // Changed: tried in place of its current version (3 automatic tickets would move), then saved.
+  await page.getByRole('link', { name: `Modifier la règle « ${words} »` }).click()
+  await expect(page.getByRole('heading', { name: 'Modifier la règle' })).toBeVisible()
+  await page.getByLabel('Catégorie', { exact: true }).selectOption('WRONG_ADDRESS')
+  await page.getByRole('button', { name: 'Essayer sur les signalements enregistrés' }).click()
+  await expect(result.getByText('3 signalements changeraient de catégorie.')).toBeVisible()
+  await result.getByRole('button', { name: 'Enregistrer la modification' }).click()
+  await expect(page.getByText('Règle modifiée : elle s’applique dès maintenant aux nouveaux signalements.')).toBeVisible()
+
+  // On a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.goto('/admin/catalogue')
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalogue' })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 })
 
 test('an agent is refused the Catalogue page and does not see its link', async ({ agentPage: page }) => {

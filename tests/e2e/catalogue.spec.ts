@@ -9,6 +9,7 @@ const words = `panneau cornichon ${suffix}`
 const message = `Le portail affiche un panneau Cornichon ${suffix} et je ne peux rien faire.`
 
 test('an admin turns a correction into a rule, sees its dry run and applies it', async ({ adminPage: page, request }) => {
+  test.setTimeout(90_000) // one long story: correction, dry run, save, apply, disable, change, phone
   const file = async (fullName: string) => {
     const res = await request.post('/api/reports', { data: { message, fullName } })
     expect(res.status()).toBe(201)

@@ -77,6 +77,15 @@ test('an admin turns a correction into a rule, sees its dry run and applies it',
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 })
 
+test('the production server checks regular expressions before saving them', async ({ adminPage: page }) => {
+  const refused = await page.request.post('/api/admin/catalogue/rules', { data: { kind: 'regex', pattern: '^(\\w+\\s?)+$', category: 'BAD_CREDENTIALS' } })
+  expect(refused.status()).toBe(400)
+  const body = (await refused.json()) as { issues: { path: string[]; message: string }[] }
+  expect(body.issues[0]).toMatchObject({ path: ['pattern'], message: expect.stringMatching(/^Expression refusée : /) })
+  const saved = await page.request.post('/api/admin/catalogue/rules', { data: { kind: 'regex', pattern: `code ${suffix} \\d{3}`, category: 'SITE_UNAVAILABLE' } })
+  expect(saved.status()).toBe(201)
+})
+
 test('an agent is refused the Catalogue page and does not see its link', async ({ agentPage: page }) => {
   await page.goto('/admin/catalogue')
   await expect(page.getByRole('heading', { level: 1, name: 'Accès réservé aux administrateurs' })).toBeVisible()

@@ -1,5 +1,7 @@
 import 'server-only'
 import { groupCommit } from '@/lib/db-write'
+import '@/lib/incidents/follow' // registers the category follower (a report's incident follows its category)
+import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
 import { classifyMessage } from '@/lib/rules/active'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
@@ -14,7 +16,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
 /**
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh
  * reference and the hash of a tracking token (lib/tickets/create.ts, in a group commit: the 201
- * comes after the fsync that covers it). Public: no viewer. The token is returned once.
+ * comes after the fsync that covers it). A report with a shared cause joins its open incident in
+ * the same savepoint (lib/incidents/join.ts). Public: no viewer. The token is returned once.
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
@@ -34,13 +37,19 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
 
   for (let attempt = 1; ; attempt++) {
     const reference = generateReference()
+    let incident: JoinedIncident | null
     try {
-      await groupCommit((sql) => createTicket(sql, { ...row, reference }))
+      incident = await groupCommit(async (sql) => {
+        const now = new Date()
+        const joined = await joinIncident(sql, row, now)
+        await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
+        return joined
+      })
     } catch (error) {
       // 40 random bits make a collision rare; a fresh reference settles it.
       if (isUniqueViolation(error) && attempt < MAX_REFERENCE_ATTEMPTS) continue
       throw error
     }
-    return ok(createdReport(reference, token, verdict))
+    return ok(createdReport(reference, token, verdict, incident))
   }
 }

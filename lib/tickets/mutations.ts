@@ -7,6 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
+import { categoryChanged } from './incident'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
@@ -101,14 +102,14 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     events.push({ type: 'ASSIGNED', before: { assignee: current.assignee }, after: { assignee: next } })
   }
 
-  const categoryChanged = input.category !== undefined && input.category !== current.category
-  if (categoryChanged && byRule) {
+  const categoryChange = input.category !== undefined && input.category !== current.category
+  if (categoryChange && byRule) {
     // A school rule re-classified the ticket: it is still the classifier's verdict (autoCategory),
     // and the event type keeps it apart from a change by hand, which rules never override.
     Object.assign(data, { category: byRule.category, autoCategory: byRule.category, variant: byRule.variant })
     Object.assign(data, { confidence: byRule.confidence, evidence: byRule.evidence })
     events.push({ type: 'RECATEGORIZED', before: { category: current.category }, after: { category: byRule.category }, note: byRule.note })
-  } else if (categoryChanged) {
+  } else if (categoryChange) {
     // autoCategory is left untouched: the classifier's verdict stays visible next to the agent's.
     data.category = input.category
     events.push({ type: 'CATEGORY_CHANGED', before: { category: current.category }, after: { category: input.category } })
@@ -138,8 +139,9 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   // Other domains that follow a ticket, inside this transaction: the ENT record of its identity
   // (joined or left on a category change; closed or reopened with its tickets).
   const sql = prismaSql(tx)
-  const records = new Set([current.entFailureId, categoryChanged ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
-  if (categoryChanged || data.status !== undefined) {
+  const records = new Set([current.entFailureId, categoryChange ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
+  if (categoryChange) await categoryChanged(sql, current.id, viewer.id) // an incident, see incident.ts
+  if (categoryChange || data.status !== undefined) {
     for (const record of records) if (record) await followTicketStatuses(sql, record)
   }
   return { reference, version: current.version + 1 }

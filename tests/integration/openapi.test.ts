@@ -33,6 +33,9 @@ let report: { reference: string; token: string }
 let entFailureIds: [string, string]
 /** Two school rules: one applied and changed, one deleted. */
 let ruleIds: [string, string]
+/** One incident per decision (each call changes it), and a resolved report to confirm. */
+let incidents: Record<'shown' | 'resolve' | 'reopen' | 'detach' | 'into' | 'from', { id: string; version: number; reference: string }>
+let resolvedReport: { reference: string; token: string }
 
 interface Call {
   url: string
@@ -76,12 +79,51 @@ const successes: Record<string, () => Call> = {
   importDirectory: () => ({ url: '/api/admin/directory/import?dryRun=true', init: csvUpload() }),
   exportPersonalData: () => ({ url: '/api/admin/donnees/export', init: json({ kind: 'login', value: 'nobody.here' }) }),
   getHealth: () => ({ url: '/api/health' }),
+  listPublicIncidents: () => ({ url: '/api/incidents' }),
+  confirmReport: () => ({
+    url: `/api/reports/${resolvedReport.reference}/confirmation?t=${resolvedReport.token}`,
+    params: { reference: resolvedReport.reference },
+    init: json({ works: true }),
+  }),
+  listIncidents: () => ({ url: '/api/admin/incidents?status=OPEN' }),
+  getIncident: () => ({ url: `/api/admin/incidents/${incidents.shown.id}`, params: { id: incidents.shown.id } }),
+  updateIncident: () => incidentCall('', incidents.shown, { version: incidents.shown.version, published: true, publicMessage: 'Le serveur sera republié.' }),
+  resolveIncident: () => incidentCall('/resolve', incidents.resolve, { version: incidents.resolve.version, message: 'Réglé.' }),
+  reopenIncident: () => incidentCall('/reopen', incidents.reopen, { version: incidents.reopen.version }),
+  detachIncidentTicket: () => incidentCall('/detach', incidents.detach, { version: incidents.detach.version, reference: incidents.detach.reference }),
+  mergeIncidents: () => incidentCall('/merge', incidents.into, { version: incidents.into.version, from: incidents.from.id, fromVersion: incidents.from.version }),
   listCatalogueRules: () => ({ url: '/api/admin/catalogue/rules' }),
   previewCatalogueRule: () => ({ url: '/api/admin/catalogue/rules/preview', init: json({ kind: 'phrase', pattern: 'mot de passe', category: 'BAD_CREDENTIALS' }) }),
   createCatalogueRule: () => ({ url: '/api/admin/catalogue/rules', init: json({ kind: 'regex', pattern: 'code 7[0-9]{2}', category: 'SITE_UNAVAILABLE' }) }),
   applyCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[0]}/apply`, params: { id: ruleIds[0] } }),
   updateCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[0]}`, params: { id: ruleIds[0] }, init: json({ version: 1, category: 'WRONG_ADDRESS' }) }),
   deleteCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[1]}`, params: { id: ruleIds[1] } }),
+}
+
+function incidentCall(action: string, incident: { id: string }, body: unknown): Call {
+  return { url: `/api/admin/incidents/${incident.id}${action}`, params: { id: incident.id }, init: json(body) }
+}
+
+/** Incidents with distinct keys (one wrong host each), set up through the lib the routes call. */
+async function setUpIncidents() {
+  const { createReport } = await import('@/lib/reports/mutations')
+  const { resolveIncident } = await import('@/lib/incidents/mutations')
+  const { db } = await import('@/lib/db')
+  const staff = await createStaff({ role: 'AGENT' })
+  const open = async (host: string) => {
+    const created = await createReport({ message: 'Ce site est inaccessible', fullName: `Contrat ${host}`, url: `https://${host}.exemple.fr` })
+    if (!created.ok || !created.value.incident) throw new Error('no incident')
+    return { id: created.value.incident.id, version: 1, reference: created.value.reference, token: created.value.token }
+  }
+  const names = ['shown', 'resolve', 'reopen', 'detach', 'into', 'from'] as const
+  incidents = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await open(`openapi-${n}`)]))) as typeof incidents
+  const confirmable = await open('openapi-confirm')
+  for (const resolved of [incidents.reopen, confirmable]) {
+    const outcome = await resolveIncident(staff, resolved.id, { version: 1, message: 'Réglé.' })
+    if (!outcome.ok) throw new Error('not resolved')
+    resolved.version = (await db.incident.findUniqueOrThrow({ where: { id: resolved.id } })).version
+  }
+  resolvedReport = confirmable
 }
 
 function expectDocumented(route: ApiRoute, status: number) {
@@ -118,6 +160,7 @@ beforeAll(async () => {
     rules.push(((await res.json()) as { id: string }).id)
   }
   ruleIds = [rules[0]!, rules[1]!]
+  await setUpIncidents()
 })
 
 describe('GET /api/openapi.json', () => {

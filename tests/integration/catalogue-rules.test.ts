@@ -80,9 +80,13 @@ describe('a school rule', () => {
     for (const ref of [a.reference, b.reference]) {
       const row = await ticket(ref)
       expect(row).toMatchObject({ category: 'SITE_UNAVAILABLE', autoCategory: 'SITE_UNAVAILABLE', version: 2 })
-      expect(row.events.at(-1)).toMatchObject({ type: 'RECATEGORIZED', actorId: admin.id })
-      expect(row.events.at(-1)!.note).toBe('recatégorisé par la règle « zorglub quarante deux »')
+      const event = row.events.find((e) => e.type === 'RECATEGORIZED')
+      expect(event).toMatchObject({ actorId: admin.id, note: 'recatégorisé par la règle « zorglub quarante deux »' })
+      // Incidents follow, as after a category change by hand: the site-wide failure gathers them.
+      expect(row.incidentId).not.toBeNull()
+      expect(row.events.at(-1)).toMatchObject({ type: 'INCIDENT_CHANGED' })
     }
+    expect((await ticket(a.reference)).incidentId).toBe((await ticket(b.reference)).incidentId)
     expect(await ticket(byHand.reference)).toMatchObject({ category: 'WRONG_ADDRESS', version: 2 })
     expect(await ticket(other.reference)).toMatchObject({ category: 'UNKNOWN', version: 1 })
     const again = (await (await call(previewRoute, admin, 'POST', rule)).json()) as { wouldChange: number; manualUntouched: number }

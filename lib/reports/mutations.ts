@@ -1,6 +1,8 @@
 import 'server-only'
 import { groupCommit } from '@/lib/db-write'
-import '@/lib/incidents/follow' // registers the category follower (a report's incident follows its category)
+import { ENT_CATEGORY } from '@/lib/ent-failures/grouping'
+import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
+import '@/lib/followers' // every domain that follows a ticket, for processes that file reports outside the server
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
 import { classifyMessage } from '@/lib/rules/active'
@@ -17,7 +19,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh
  * reference and the hash of a tracking token (lib/tickets/create.ts, in a group commit: the 201
  * comes after the fsync that covers it). A report with a shared cause joins its open incident in
- * the same savepoint (lib/incidents/join.ts). Public: no viewer. The token is returned once.
+ * the same savepoint (lib/incidents/join.ts); an ENT identity report its ENT record (lib/ent-failures). Public: no viewer. The token is returned once.
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
@@ -42,7 +44,8 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
       incident = await groupCommit(async (sql) => {
         const now = new Date()
         const joined = await joinIncident(sql, row, now)
-        await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
+        const id = await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
+        if (row.category === ENT_CATEGORY) await syncTicketEntFailure(sql, id)
         return joined
       })
     } catch (error) {

@@ -6,7 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import type { TicketEventType } from './events'
 import { categoryChanged, statusChanged } from './followers'
-import { invalidateTicketCounts } from './queries'
+import { invalidateTicketCounts } from './facets'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 

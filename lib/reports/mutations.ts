@@ -1,11 +1,11 @@
 import 'server-only'
-import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
 import { ENT_CATEGORY } from '@/lib/ent-failures/grouping'
 import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
 import '@/lib/followers' // every domain that follows a ticket, for processes that file reports outside the server
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
+import { classifyMessage } from '@/lib/rules/active'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
 import { createdReport, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
@@ -25,7 +25,8 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   const parsed = reportSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const report = parsed.data
-  const verdict = classify(report.message)
+  // Built-in signals and the school's rules (lib/rules: read from the database in every process).
+  const verdict = await classifyMessage(report.message)
   const token = generateTrackingToken()
   const row: Omit<NewTicketRow, 'reference'> = {
     ...report,

@@ -38,7 +38,17 @@ export interface UpdatedTicket {
   version: number
 }
 
-async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate): Promise<UpdatedTicket> {
+/** A category set by a school rule (lib/rules) rather than by hand: the classifier's new verdict. */
+export interface RuleVerdict {
+  category: string
+  variant: string | null
+  confidence: number
+  evidence: string
+  /** The history note, "recatégorisé par la règle « … »". */
+  note: string
+}
+
+async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, byRule?: RuleVerdict): Promise<UpdatedTicket> {
   const current = await tx.ticket.findUnique({
     where: { reference },
     select: {
@@ -96,7 +106,13 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   }
 
   const categoryChange = input.category !== undefined && input.category !== current.category
-  if (categoryChange) {
+  if (categoryChange && byRule) {
+    // A school rule re-classified the ticket: it is still the classifier's verdict (autoCategory),
+    // and the event type keeps it apart from a change by hand, which rules never override.
+    Object.assign(data, { category: byRule.category, autoCategory: byRule.category, variant: byRule.variant })
+    Object.assign(data, { confidence: byRule.confidence, evidence: byRule.evidence })
+    events.push({ type: 'RECATEGORIZED', before: { category: current.category }, after: { category: byRule.category }, note: byRule.note })
+  } else if (categoryChange) {
     // autoCategory is left untouched: the classifier's verdict stays visible next to the agent's.
     data.category = input.category
     events.push({ type: 'CATEGORY_CHANGED', before: { category: current.category }, after: { category: input.category } })
@@ -160,6 +176,24 @@ export async function updateTicket(viewer: Viewer, reference: string, input: unk
   }
   invalidateTicketCounts()
   return ok(updated)
+}
+
+/**
+ * Re-classifies one ticket by a school rule (lib/rules apply), inside the caller's transaction,
+ * through the same path as an agent's category change (history, ENT record and whatever else
+ * follows a category). Skipped (false) when the ticket changed since it was read (`version`) or
+ * when its category was ever set by hand: a rule never overrides a person.
+ */
+export async function recategorizeTicket(tx: Tx, viewer: Viewer, reference: string, version: number, verdict: RuleVerdict): Promise<boolean> {
+  const manual = await tx.ticketEvent.findFirst({ where: { ticket: { reference }, type: 'CATEGORY_CHANGED' }, select: { id: true } })
+  if (manual) return false
+  try {
+    const updated = await applyUpdate(tx, viewer, reference, { version, category: verdict.category as TicketUpdate['category'] }, verdict)
+    return updated.version !== version
+  } catch (error) {
+    if (error instanceof Abort) return false
+    throw error
+  }
 }
 
 export interface BulkOutcome {

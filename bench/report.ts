@@ -20,6 +20,8 @@ export interface Summary {
   wal_mb: number | null
   queue_p95_ms: { first: number | null; filtered: number | null; search: number | null; deep: number | null }
   admin_page_ms: number | null
+  /** The dashboard page (issue 16), p95: 30 days and the rentrée since 1 September. */
+  dashboard_p95_ms: { days30: number | null; rentree: number | null }
   classify_per_s: number | null
   form_js_gz_kb: number | null
   max_rss_mb: number | null
@@ -71,6 +73,8 @@ export function checkTargets(
     ['no exact count per page load', queueCount === false],
     ['query plans: index search, no temp B-tree', plansClean === true],
     ['/admin ≤ 60 ms', le(s.admin_page_ms, 60)],
+    ['dashboard 30 days p95 ≤ 200 ms', le(s.dashboard_p95_ms.days30, 200)],
+    ['dashboard rentrée p95 ≤ 400 ms', le(s.dashboard_p95_ms.rentree, 400)],
     ['classifier ≥ 20,000/s', (s.classify_per_s ?? 0) >= 20_000],
     ['form first-load JS ≤ 100 kB gzip', le(s.form_js_gz_kb, 100), against('framework + root layout (a 404 page)', floor.formJsGzKb, 100, 'kB')],
     ['server RSS < 400 MB', s.max_rss_mb !== null && s.max_rss_mb < 400],

@@ -326,6 +326,14 @@ async function main() {
       Object.assign(walk, { depth: w.depth, walkMs: w.walkMs })
       await timed('deep', `${api}?cursor=${encodeURIComponent(w.cursor)}`, count)
       await timed('admin', '/admin')
+      // The dashboard (issue 16): the page itself, every figure of the period computed per request.
+      const dashboardOk = (body: string) => {
+        if (!body.includes('Signalements reçus')) throw new Error('the dashboard page has no chart')
+        return 1
+      }
+      for (const p of ['30d', 'rentree']) for (let i = 0; i < 3; i++) await session.fetch(`/admin/tableau-de-bord?period=${p}`)
+      await timed('dashboard-30d', '/admin/tableau-de-bord?period=30d', dashboardOk)
+      await timed('dashboard-rentree', '/admin/tableau-de-bord?period=rentree', dashboardOk)
       session.close()
     })
     await stopServer(relais2)
@@ -385,6 +393,7 @@ async function main() {
         deep: timings.deep?.p95 ?? null,
       },
       admin_page_ms: timings.admin?.p95 ?? null,
+      dashboard_p95_ms: { days30: timings['dashboard-30d']?.p95 ?? null, rentree: timings['dashboard-rentree']?.p95 ?? null },
       classify_per_s: classifier?.perSecond ?? null,
       form_js_gz_kb: weight?.gzipKb ?? null,
       max_rss_mb: Number.isFinite(maxRss) ? maxRss : null,

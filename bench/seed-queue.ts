@@ -8,6 +8,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { categoryWeights, establishments, messagesByCategory, pick, profileWeights, rng, weighted } from './bodies'
 import type { CategoryCode } from '../lib/catalogue/types'
+import { rebuildCountsSql } from '../lib/tickets/hour-count-sql'
 import { prismaDate } from './raw-store'
 
 const DAY = 86_400_000
@@ -88,8 +89,8 @@ export function seedQueue(file: string, count: number, seed = 42): SeedResult {
 
   const insert = sqlite.prepare(`INSERT INTO Ticket (reference, trackingTokenHash, message, fullName, profile, email,
     establishment, login, entName, entLogin, url, occurredAt, category, autoCategory, variant, confidence, evidence,
-    status, priority, assigneeId, version, createdAt, updatedAt, closedAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    status, priority, assigneeId, version, createdAt, updatedAt, closedAt, firstActionAt)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // Indexes are dropped during the load and rebuilt from their own DDL afterwards (one sort each
   // instead of a million random B-tree inserts); the schema ends exactly as migrated.
   const indexes = sqlite
@@ -147,11 +148,16 @@ export function seedQueue(file: string, count: number, seed = 42): SeedResult {
           prismaDate(created),
           prismaDate(updated),
           closed ? prismaDate(updated) : null,
+          // First action somewhere between creation and the last update, from the index alone so the
+          // random stream (and every other column) stays as before this column existed.
+          touched ? prismaDate(created + (updated - created) * (((i * 2_654_435_761) % 1000) / 1000)) : null,
         )
       }
     })()
   }
   for (const ix of indexes) sqlite.exec(ix.sql)
+  // The dashboard aggregates, as the write path keeps them (lib/tickets/hour-counts.ts).
+  sqlite.exec(`DELETE FROM TicketHourCount; ${rebuildCountsSql}`)
   for (const t of ftsTables) sqlite.exec(`INSERT INTO "${t.name}" ("${t.name}") VALUES ('rebuild')`)
   for (const tr of triggers) sqlite.exec(tr.sql)
   sqlite.pragma('wal_checkpoint(TRUNCATE)')

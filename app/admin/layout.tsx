@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!viewer) return <>{children}</>
 
   const items: NavItem[] = [
+    { href: '/admin/tableau-de-bord', label: 'Tableau de bord' },
     { href: '/admin', label: 'File d’attente' },
     { href: '/admin/echecs-interconnexion', label: 'Échecs d’interconnexion' },
     ...(canManageAccounts(viewer) ? [{ href: '/admin/comptes', label: 'Comptes' }] : []),
@@ -30,7 +31,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <SkipLink />
       <header className={styles.header}>
         <div className={styles.bar}>
-          <Link href="/admin" className={styles.brand}>
+          <Link href="/admin/tableau-de-bord" className={styles.brand}>
             Relais · administration
           </Link>
           <AdminNav items={items} />

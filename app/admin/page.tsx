@@ -7,7 +7,7 @@ import { listAssignableStaff } from '@/lib/tickets/detail'
 import { countTicketFacets } from '@/lib/tickets/facets'
 import { listTickets } from '@/lib/tickets/list'
 import { categoryOptions } from '@/lib/tickets/labels'
-import { queueHref, queueParamsFrom, type QueueParams } from '@/lib/tickets/queue-url'
+import { exportHref, queueHref, queueParamsFrom, type QueueParams } from '@/lib/tickets/queue-url'
 import { filterFromQuery, ticketListQuerySchema, type TicketFilter } from '@/lib/tickets/schemas'
 import { BulkForm } from './_components/bulk-form'
 import { OpenIncidents } from './_components/open-incidents'
@@ -32,6 +32,9 @@ async function Facets({ viewer, params, filter }: { viewer: Viewer; params: Queu
         <strong>{formatCount(facets.total)}</strong> signalement{facets.total.count > 1 ? 's' : ''} pour ces filtres.
       </p>
       <QueueCounts params={params} facets={facets} />
+      <p>
+        <a href={exportHref(params)} download>Exporter ces signalements (CSV)</a>
+      </p>
     </>
   )
 }

@@ -4,6 +4,7 @@ import { entFailureRoutes } from '@/lib/ent-failures/routes'
 import { incidentRoutes } from '@/lib/incidents/routes'
 import { reportRoutes } from '@/lib/reports/routes'
 import { privacyRoutes } from '@/lib/privacy/routes'
+import { statsRoutes } from '@/lib/stats/routes'
 import { ruleRoutes } from '@/lib/rules/routes'
 import { ticketRoutes } from '@/lib/tickets/routes'
 import { defineRoute, type ApiRoute } from '@/lib/http/api-contract'
@@ -32,6 +33,7 @@ export const apiRoutes: ApiRoute[] = [
   ...incidentRoutes,
   ...directoryRoutes,
   ...privacyRoutes,
+  ...statsRoutes,
   ...ruleRoutes,
   healthRoute,
 ]

@@ -1,13 +1,14 @@
 // Where to go after signing in. Pure: used by the login page (client) and requireViewer (server).
 
-export const DEFAULT_AFTER_SIGN_IN = '/admin'
+/** The dashboard is the landing page after sign-in (issue 16). */
+export const DEFAULT_AFTER_SIGN_IN = '/admin/tableau-de-bord'
 
 const BASE = 'http://relais.invalid'
 const OTHER_BASE = 'http://other.invalid'
 
 /**
  * Accepts only a same-origin relative path ("/admin/comptes?x=1"); anything else (absolute URLs,
- * protocol-relative "//evil", backslash tricks, control characters) falls back to /admin.
+ * protocol-relative "//evil", backslash tricks, control characters) falls back to the dashboard.
  *
  * The check applies to the NORMALISED result, the string actually handed to the browser: "/.//evil"
  * passes every test on the raw input but normalises to "//evil", a protocol-relative URL (issue 11,

@@ -1,6 +1,8 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
+import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { countTicketChange } from './hour-counts'
 import { canTransition, closedStatuses, isTicketStatus, type TicketStatus } from './status'
 
 // Changes of many tickets at once made by another domain's decision (an ENT record linked, rejected
@@ -24,7 +26,7 @@ export async function changeTicketStatuses(tx: Tx, viewer: Viewer, change: Statu
   const closing = closedStatuses.includes(change.status)
   const tickets = await tx.ticket.findMany({
     where: { ...change.where, status: closing ? { notIn: [...closedStatuses] } : { in: [...closedStatuses] } },
-    select: { id: true, status: true, publicMessage: true, fullName: true, email: true },
+    select: { id: true, status: true, publicMessage: true, fullName: true, email: true, category: true, createdAt: true, firstActionAt: true, closedAt: true, confirmation: true },
   })
   const now = new Date()
   let changed = 0
@@ -33,8 +35,9 @@ export async function changeTicketStatuses(tx: Tx, viewer: Viewer, change: Statu
     const publicMessage = change.publicMessage(t)
     await tx.ticket.update({
       where: { id: t.id },
-      data: { status: change.status, publicMessage, closedAt: closing ? now : null, version: { increment: 1 } },
+      data: { status: change.status, publicMessage, closedAt: closing ? now : null, firstActionAt: t.firstActionAt ?? now, version: { increment: 1 } },
     })
+    await countTicketChange(prismaSql(tx), t, { ...t, status: change.status, closedAt: closing ? now : null, firstActionAt: t.firstActionAt ?? now })
     await tx.ticketEvent.createMany({
       data: [
         { ticketId: t.id, actorId: viewer.id, type: 'STATUS_CHANGED', before: JSON.stringify({ status: t.status }), after: JSON.stringify({ status: change.status }), note: change.note },

@@ -1,5 +1,7 @@
 import 'server-only'
+import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { countTicketChange, type CountedTicket } from './hour-counts'
 
 // The person's answer after a resolution ("Pouvez-vous vous connecter maintenant ?"), written like
 // every change of a Ticket here. "Oui" marks the ticket verified; "Non" puts it back in the queue
@@ -18,16 +20,28 @@ export interface ConfirmableTicket {
   publicMessage: string | null
 }
 
+/** The ticket as the dashboard's counts see it (lib/tickets/hour-counts.ts), before the answer. */
+function counted(tx: Tx, id: number): Promise<CountedTicket> {
+  return tx.ticket.findUniqueOrThrow({
+    where: { id },
+    select: { createdAt: true, category: true, status: true, firstActionAt: true, closedAt: true, confirmation: true },
+  })
+}
+
 /** Records "it works": idempotent. Returns false when it was already recorded. */
 export async function confirmWorks(tx: Tx, ticket: ConfirmableTicket): Promise<boolean> {
   if (ticket.confirmation === 'WORKS') return false
+  const before = await counted(tx, ticket.id)
   await tx.ticket.update({ where: { id: ticket.id }, data: { confirmation: 'WORKS', confirmedAt: new Date(), version: { increment: 1 } } })
+  await countTicketChange(prismaSql(tx), before, { ...before, confirmation: 'WORKS' })
   await tx.ticketEvent.create({ data: { ticketId: ticket.id, type: 'CONFIRMED', after: JSON.stringify({ works: true }) } })
   return true
 }
 
 /** Records "still blocked": the ticket is reopened (NEW), out of its incident, with the person's comment. */
 export async function reopenStillBlocked(tx: Tx, ticket: ConfirmableTicket, comment: string | null): Promise<void> {
+  const before = await counted(tx, ticket.id)
+  await countTicketChange(prismaSql(tx), before, { ...before, status: 'NEW', closedAt: null, confirmation: 'STILL_BLOCKED' })
   await tx.ticket.update({
     where: { id: ticket.id },
     data: {

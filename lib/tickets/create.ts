@@ -2,11 +2,13 @@ import 'server-only'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { storedDate } from '@/lib/time/stored-date'
+import { countTicketChange } from './hour-counts'
 
-// The one writer of a new ticket: its row and its CREATED event, in the caller's transaction (a group
-// commit for public reports, see lib/db-write.ts). The records that follow a ticket (its incident,
-// its ENT identity record) are placed by their own domains in the same transaction, through the
-// setters here: lib/reports orchestrates a new report.
+// The one writer of a new ticket: its row, its CREATED event and its place in the dashboard's counts
+// (hour-counts.ts), in the caller's transaction (a group commit for public reports, see
+// lib/db-write.ts). The records that follow a ticket (its incident, its ENT identity record) are
+// placed by their own domains in the same transaction, through the setters here: lib/reports
+// orchestrates a new report.
 
 export interface NewTicketRow {
   reference: string
@@ -46,5 +48,6 @@ export async function createTicket(sql: Sql, t: NewTicketRow, now = new Date()):
     ${t.variant}, ${t.confidence}, ${t.evidence}, ${t.incidentId ?? null}, 'NEW', ${at}, ${at})`)
   await sql.run(Prisma.sql`INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt")
     VALUES (${id}, 'CREATED', ${JSON.stringify({ status: 'NEW', category: t.category })}, ${at})`)
+  await countTicketChange(sql, null, { createdAt: now, category: t.category, status: 'NEW', firstActionAt: null, closedAt: null, confirmation: null })
   return id
 }

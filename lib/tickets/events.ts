@@ -13,6 +13,7 @@ export const ticketEventTypes = {
   PUBLIC_MESSAGE_CHANGED: 'Message à l’usager modifié',
   INCIDENT_CHANGED: 'Incident modifié',
   CONFIRMED: 'Réponse de l’usager après résolution',
+  EXPORTED: 'Exporté',
 } as const
 
 export type TicketEventType = keyof typeof ticketEventTypes

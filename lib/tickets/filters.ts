@@ -1,9 +1,11 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { ageRange } from './age'
 import { endOfParisDay, startOfParisDay } from './dates'
 import type { TicketFilter } from './schemas'
 import { ticketSearchCondition } from './search'
+import { closedStatuses } from './status'
 
 // SQL conditions (alias `t`) for the queue's filters. Each equality filter has an index
 // ("<column>", "id") so a filtered page is still an index range.
@@ -20,6 +22,12 @@ export function filterConditions(viewer: Viewer, filter: TicketFilter, omit?: 's
   else if (assignee && assignee !== 'any') where.push(Prisma.sql`t."assigneeId" = ${assignee}`)
   if (filter.from) where.push(Prisma.sql`t."createdAt" >= ${startOfParisDay(filter.from)}`)
   if (filter.to) where.push(Prisma.sql`t."createdAt" < ${endOfParisDay(filter.to)}`)
+  if (filter.age) {
+    const { since, until } = ageRange(filter.age, new Date())
+    where.push(Prisma.sql`t."status" NOT IN (${Prisma.join([...closedStatuses])})`)
+    if (since) where.push(Prisma.sql`t."createdAt" >= ${since}`)
+    if (until) where.push(Prisma.sql`t."createdAt" < ${until}`)
+  }
   if (filter.q) where.push(ticketSearchCondition(filter.q))
   return where
 }

@@ -5,8 +5,9 @@ import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import type { TicketEventType } from './events'
-import { categoryChanged, statusChanged } from './followers'
 import { invalidateTicketCounts } from './facets'
+import { categoryChanged, statusChanged } from './followers'
+import { countTicketChange, type CountedTicket } from './hour-counts'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 
@@ -57,6 +58,10 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
       publicMessage: true,
       version: true,
       entFailureId: true,
+      createdAt: true,
+      firstActionAt: true,
+      closedAt: true,
+      confirmation: true,
       assignee: { select: { id: true, name: true } },
     },
   })
@@ -116,6 +121,9 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   if (input.note !== undefined) events.push({ type: 'NOTE_ADDED', note: input.note })
 
   if (events.length === 0) return { reference, version: current.version } // nothing differs: no new version
+  // The dashboard's "time to first action"; a ticket closed at its first action keeps one instant
+  // for both (lib/stats counts it as resolved without an earlier intervention).
+  if (!current.firstActionAt) data.firstActionAt = data.closedAt instanceof Date ? data.closedAt : new Date()
 
   const updated = await tx.ticket.updateMany({
     where: { id: current.id, version: input.version },
@@ -134,9 +142,18 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     })),
   })
 
-  // Other domains that follow a ticket, inside this transaction (followers.ts): its ENT identity
-  // record (joined or left on a category change; closed or reopened with its tickets), its incident.
+  // What follows a ticket, inside this transaction: the dashboard's counts, then the other domains
+  // (followers.ts): its ENT identity record (joined or left on a category change; closed or reopened
+  // with its tickets), its incident.
   const sql = prismaSql(tx)
+  await countTicketChange(sql, current, {
+    createdAt: current.createdAt,
+    category: data.category ?? current.category,
+    status: data.status ?? current.status,
+    firstActionAt: data.firstActionAt ?? current.firstActionAt,
+    closedAt: data.closedAt === undefined ? current.closedAt : data.closedAt,
+    confirmation: current.confirmation,
+  } as CountedTicket)
   if (categoryChange) await categoryChanged(sql, current.id, viewer.id)
   if (data.status !== undefined) await statusChanged(sql, current.id, viewer.id)
   return { reference, version: current.version + 1 }

@@ -113,4 +113,21 @@ export const updateTicketRoute = defineRoute({
   failures: ['NOT_FOUND', 'CONFLICT'],
 })
 
-export const ticketRoutes = [listTicketsRoute, getTicketRoute, updateTicketRoute]
+export const exportTicketsRoute = defineRoute({
+  operationId: 'exportTickets',
+  method: 'get',
+  path: '/api/admin/tickets/export',
+  summary: 'Export CSV de la file avec ses filtres (mêmes paramètres que la file ; curseur, tri et limite ignorés)',
+  tag: 'Administration',
+  access: 'AGENT',
+  query: ticketListQuerySchema,
+  success: {
+    status: 200,
+    description: 'Fichier CSV (UTF-8 avec BOM, séparateur « ; », heures de Paris), une ligne par signalement ; l’export est noté dans l’historique de chacun',
+    schema: z.string(),
+    mediaType: 'text/csv',
+  },
+  failures: ['VALIDATION'],
+})
+
+export const ticketRoutes = [listTicketsRoute, exportTicketsRoute, getTicketRoute, updateTicketRoute]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { categoryCodes, profileCodes } from '@/lib/catalogue/types'
+import { ageBrackets } from './age'
 import { ticketStatuses } from './status'
 
 // Inputs of the queue, the JSON API and the ticket forms. Pure: reused by client forms.
@@ -43,6 +44,8 @@ export const ticketListQuerySchema = z
     q: optional(z.string().trim().max(200, 'La recherche est limitée à 200 caractères.')),
     from: optional(day),
     to: optional(day),
+    /** Open tickets waiting for this long (the dashboard's backlog brackets). */
+    age: optional(z.enum(ageBrackets, { message: 'Ancienneté inconnue.' })),
     sort: z.preprocess(blankToUndefined, z.enum(ticketSorts, { message: 'Tri inconnu.' }).default('created')),
     cursor: optional(z.string().max(500, 'Curseur invalide.')),
     limit: z.preprocess(
@@ -125,6 +128,6 @@ export const ticketBulkSchema = z.discriminatedUnion('action', [
 export type TicketBulk = z.infer<typeof ticketBulkSchema>
 
 export function filterFromQuery(q: TicketListQuery): TicketFilter {
-  const { status, category, profile, establishment, assignee, q: text, from, to } = q
-  return { status, category, profile, establishment, assignee, q: text, from, to }
+  const { status, category, profile, establishment, assignee, q: text, from, to, age } = q
+  return { status, category, profile, establishment, assignee, q: text, from, to, age }
 }

@@ -86,6 +86,8 @@ for (const width of widths) {
     const failure = await page.getByRole('region', { name: /les plus anciens d’abord/ }).getByRole('link').first().getAttribute('href')
     const failureId = new URLSearchParams(failure ?? '').get('failure') ?? ''
     const paths = [
+      '/admin/tableau-de-bord',
+      '/admin/tableau-de-bord?period=today',
       '/admin',
       `/admin/tickets/${reference}`,
       '/admin/echecs-interconnexion',

@@ -11,6 +11,9 @@ import { GET as exportFailures } from '@/app/api/admin/ent-failures/export/route
 import { GET as listFailures } from '@/app/api/admin/ent-failures/route'
 import { GET as getTicket, PATCH as patchTicket } from '@/app/api/admin/tickets/[reference]/route'
 import { GET as listTickets } from '@/app/api/admin/tickets/route'
+import { GET as exportTickets } from '@/app/api/admin/tickets/export/route'
+import { GET as getStats } from '@/app/api/admin/stats/route'
+import { GET as exportStats } from '@/app/api/admin/stats/export/route'
 import { GET as getIncidentRoute, PATCH as patchIncidentRoute } from '@/app/api/admin/incidents/[id]/route'
 import { POST as detachRoute } from '@/app/api/admin/incidents/[id]/detach/route'
 import { POST as mergeRoute } from '@/app/api/admin/incidents/[id]/merge/route'
@@ -97,6 +100,19 @@ const routes: Record<string, { role: 'AGENT' | 'ADMIN'; call: Call }> = {
       const init = { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, note: 'n' }) }
       return patchTicket(await req(w, `/api/admin/tickets/${t.reference}`, init), { params: Promise.resolve({ reference: t.reference }) })
     },
+  },
+  'GET /api/admin/tickets/export': {
+    role: 'AGENT',
+    call: async (w) => {
+      // Read to the end: the export records its events as the file is read.
+      const res = await exportTickets(await req(w, '/api/admin/tickets/export?status=NEW'))
+      return new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers })
+    },
+  },
+  'GET /api/admin/stats': { role: 'AGENT', call: async (w) => getStats(await req(w, '/api/admin/stats?from=2026-09-01&to=2026-09-30')) },
+  'GET /api/admin/stats/export': {
+    role: 'AGENT',
+    call: async (w) => exportStats(await req(w, '/api/admin/stats/export?from=2026-09-01&to=2026-09-30&table=backlog')),
   },
   'GET /api/admin/ent-failures': { role: 'AGENT', call: async (w) => listFailures(await req(w, '/api/admin/ent-failures')) },
   'GET /api/admin/ent-failures/export': { role: 'AGENT', call: async (w) => exportFailures(await req(w, '/api/admin/ent-failures/export')) },

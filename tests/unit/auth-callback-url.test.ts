@@ -25,12 +25,12 @@ describe('safeCallbackUrl', () => {
     42,
     ['/admin'],
     '/' + 'a'.repeat(3000),
-  ])('falls back to /admin for %j', (input) => {
-    expect(safeCallbackUrl(input)).toBe('/admin')
+  ])('falls back to the dashboard for %j', (input) => {
+    expect(safeCallbackUrl(input)).toBe('/admin/tableau-de-bord')
   })
 
   it('builds the login path with an encoded, validated callback', () => {
     expect(loginPath('/admin/comptes?x=1&y=2')).toBe('/login?callbackUrl=%2Fadmin%2Fcomptes%3Fx%3D1%26y%3D2')
-    expect(loginPath('https://evil.example')).toBe('/login?callbackUrl=%2Fadmin')
+    expect(loginPath('https://evil.example')).toBe('/login?callbackUrl=%2Fadmin%2Ftableau-de-bord')
   })
 })

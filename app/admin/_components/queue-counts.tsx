@@ -1,3 +1,4 @@
+import { categoryColours } from '@/lib/catalogue/colours'
 import { categoryCodes } from '@/lib/catalogue/types'
 import type { CappedCount, TicketFacets } from '@/lib/tickets/dto'
 import { labelForCategory } from '@/lib/tickets/labels'
@@ -33,7 +34,7 @@ export function QueueCounts({ params, facets }: { params: QueueParams; facets: T
           {categoryCodes.map((c) => (
             <li key={c}>
               <a href={queueHref(params, { category: c })} aria-current={params.category === c}>
-                {labelForCategory(c)} ({formatCount(facets.byCategory[c])})
+                <span className="swatch" style={{ background: categoryColours[c] }} aria-hidden="true" /> {labelForCategory(c)} ({formatCount(facets.byCategory[c])})
               </a>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { profileCodes, profileLabels } from '@/lib/catalogue/types'
+import { ageBrackets, ageLabels } from '@/lib/tickets/age'
 import type { StaffRef } from '@/lib/tickets/dto'
 import { categoryOptions } from '@/lib/tickets/labels'
 import type { QueueParams } from '@/lib/tickets/queue-url'
@@ -70,6 +71,14 @@ export function QueueFilters({ params, staff, errors }: { params: QueueParams; s
         <label htmlFor="f-to">Reçu jusqu’au</label>
         <input id="f-to" type="date" name="to" defaultValue={params.to ?? ''} {...invalid('to')} />
         <Errors id="f-to-error" messages={errors.to} />
+      </div>
+      <div className="field">
+        <label htmlFor="f-age">Ouverts depuis</label>
+        <select id="f-age" name="age" defaultValue={params.age ?? ''} {...invalid('age')}>
+          <option value="">Toute ancienneté, ouverts ou clos</option>
+          {ageBrackets.map((a) => <option key={a} value={a}>{ageLabels[a]}</option>)}
+        </select>
+        <Errors id="f-age-error" messages={errors.age} />
       </div>
       <div className="field">
         <label htmlFor="f-sort">Trier par</label>

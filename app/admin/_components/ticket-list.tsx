@@ -1,3 +1,4 @@
+import { colourOfCategory } from '@/lib/catalogue/colours'
 import { profileLabels } from '@/lib/catalogue/types'
 import { formatParisDateTime } from '@/lib/tickets/dates'
 import type { TicketSummary } from '@/lib/tickets/dto'
@@ -28,7 +29,9 @@ export function TicketList({ items, allSelected = false }: { items: TicketSummar
             <div className={styles.itemTop}>
               <a href={`/admin/tickets/${encodeURIComponent(t.reference)}`} className={`reference ${styles.refLink}`}>{t.reference}</a>
               <span className={`status status-${t.status.toLowerCase()}`}>{statusLabels[t.status]}</span>
-              <strong>{labelForCategory(t.category)}</strong>
+              <strong>
+                <span className="swatch" style={{ background: colourOfCategory(t.category) }} aria-hidden="true" /> {labelForCategory(t.category)}
+              </strong>
             </div>
             <div className={styles.meta}>
               <span>{t.fullName}</span>

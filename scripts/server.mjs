@@ -1,7 +1,8 @@
 // Production HTTP server: Next.js behind a plain node:http server so that
 // - the client's socket address reaches the app in a header nobody outside can forge
 //   (Next.js itself only fills x-forwarded-for when the client did not send one), and
-// - SIGTERM drains in-flight requests, then closes the database before exiting.
+// - SIGTERM drains in-flight requests, lets the mail worker finish the messages it is sending, then
+//   closes the database before exiting.
 import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
@@ -31,6 +32,7 @@ export async function startServer({ port, hostname = '0.0.0.0', dir = path.resol
     const forceTimer = setTimeout(() => server.closeAllConnections(), 10_000).unref()
     await new Promise((resolve) => server.on('close', resolve))
     clearTimeout(forceTimer)
+    await Promise.race([globalThis.__relaisStopMail?.(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())])
     await globalThis.__relaisCloseDatabase?.()
     process.exit(0)
   }

@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FieldErrors, type Result } from '@/lib/result'
+import { mailStatusChange } from '@/lib/mail/outbox'
 import { changeTicketStatuses } from '@/lib/tickets/close'
 import { invalidateTicketCounts } from '@/lib/tickets/queries'
 import { entFailureColumns, toEntFailureSummary, type EntFailureSummary } from './dto'
@@ -45,6 +46,7 @@ async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: '
     status,
     publicMessage: (t) => (reporterKeyFor(t) === reporterKey ? publicMessage : OTHER_REPORTER_PUBLIC_MESSAGE),
     note,
+    follow: mailStatusChange,
   })
 }
 
@@ -150,6 +152,7 @@ export async function reopenEntFailure(viewer: Viewer, id: string, input: unknow
       status: 'IN_PROGRESS',
       publicMessage: () => REOPENED_PUBLIC_MESSAGE,
       note: 'Décision sur l’identité ENT annulée.',
+      follow: mailStatusChange,
     })
   })
 }

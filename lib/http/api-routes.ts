@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { directoryRoutes } from '@/lib/directory/routes'
 import { entFailureRoutes } from '@/lib/ent-failures/routes'
+import { mailRoutes } from '@/lib/mail/routes'
 import { reportRoutes } from '@/lib/reports/routes'
 import { privacyRoutes } from '@/lib/security/routes'
 import { ticketRoutes } from '@/lib/tickets/routes'
@@ -29,5 +30,6 @@ export const apiRoutes: ApiRoute[] = [
   ...entFailureRoutes,
   ...directoryRoutes,
   ...privacyRoutes,
+  ...mailRoutes,
   healthRoute,
 ]

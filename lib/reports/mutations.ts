@@ -1,9 +1,12 @@
 import 'server-only'
 import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
+import { enqueueAcknowledgement } from '@/lib/mail/outbox'
+import { nudgeMailDelivery } from '@/lib/mail/nudge'
 import { invalidInput, ok, type Result } from '@/lib/result'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
-import { createdReport, type CreatedReport } from './dto'
+import { describeDiagnosis } from './diagnosis'
+import { createdReport, publicSelfHelp, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
 import { reportSchema } from './schemas'
 
@@ -14,7 +17,9 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
 /**
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh
  * reference and the hash of a tracking token (lib/tickets/create.ts, in a group commit: the 201
- * comes after the fsync that covers it). Public: no viewer. The token is returned once.
+ * comes after the fsync that covers it). With an e-mail, its acknowledgement is queued in the same
+ * savepoint (lib/mail/outbox.ts): stored together or not at all. Public: no viewer. The token is
+ * returned once.
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
@@ -22,6 +27,8 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   const report = parsed.data
   const verdict = classify(report.message)
   const token = generateTrackingToken()
+  const diagnosis = describeDiagnosis(verdict.category, verdict.variant)
+  const acknowledgement = { token, selfHelp: publicSelfHelp(diagnosis) ?? null, whoActs: diagnosis.whoActs }
   const row: Omit<NewTicketRow, 'reference'> = {
     ...report,
     trackingTokenHash: hashTrackingToken(token),
@@ -34,12 +41,16 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   for (let attempt = 1; ; attempt++) {
     const reference = generateReference()
     try {
-      await groupCommit((sql) => createTicket(sql, { ...row, reference }))
+      await groupCommit(async (sql) => {
+        const ticketId = await createTicket(sql, { ...row, reference })
+        if (row.email) await enqueueAcknowledgement(sql, { ...acknowledgement, ticketId, reference, email: row.email })
+      })
     } catch (error) {
       // 40 random bits make a collision rare; a fresh reference settles it.
       if (isUniqueViolation(error) && attempt < MAX_REFERENCE_ATTEMPTS) continue
       throw error
     }
+    if (row.email) nudgeMailDelivery()
     return ok(createdReport(reference, token, verdict))
   }
 }

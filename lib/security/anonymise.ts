@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { clearTicketMessages } from '@/lib/mail/erase'
 
 // What "anonymised" means for a ticket, shared by the retention purge and the erasure on request.
 // Kept for statistics: category, autoCategory, profile, establishment, status, priority, timestamps.
@@ -53,6 +54,8 @@ export function scrubSnapshot(json: string | null): string | null {
 export async function anonymiseTickets(tx: Prisma.TransactionClient, ticketIds: number[], now: Date): Promise<void> {
   if (ticketIds.length === 0) return
   await tx.ticket.updateMany({ where: { id: { in: ticketIds } }, data: anonymisedTicketData(now) })
+  // Their messages too: the outbox holds the address and the sealed tracking token.
+  await clearTicketMessages(tx, ticketIds)
   const events = await tx.ticketEvent.findMany({
     where: { ticketId: { in: ticketIds } },
     select: { id: true, before: true, after: true },

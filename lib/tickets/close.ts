@@ -1,6 +1,8 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
+import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { carriesPublicMessage, type TicketFollower } from './followers'
 import { canTransition, closedStatuses, isTicketStatus, type TicketStatus } from './status'
 
 // Changes of many tickets at once made by another domain's decision (an ENT record linked, rejected
@@ -17,6 +19,8 @@ export interface StatusChange {
   /** The message shown on each ticket's tracking page (per ticket: who may read what). */
   publicMessage: (ticket: { id: number; fullName: string; email: string | null }) => string
   note: string
+  /** Told of each ticket changed with a public message, in this transaction (one notice per ticket). */
+  follow?: TicketFollower
 }
 
 /** Moves the matching tickets to `change.status`; returns how many changed. */
@@ -43,6 +47,7 @@ export async function changeTicketStatuses(tx: Tx, viewer: Viewer, change: Statu
           : [{ ticketId: t.id, actorId: viewer.id, type: 'PUBLIC_MESSAGE_CHANGED', before: JSON.stringify({ publicMessage: t.publicMessage }), after: JSON.stringify({ publicMessage }) }]),
       ],
     })
+    if (change.follow && carriesPublicMessage(publicMessage)) await change.follow(prismaSql(tx), { ticketId: t.id, status: change.status })
     changed++
   }
   return changed

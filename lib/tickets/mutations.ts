@@ -7,6 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
+import { carriesPublicMessage, type TicketFollower } from './followers'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
@@ -38,7 +39,7 @@ export interface UpdatedTicket {
   version: number
 }
 
-async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate): Promise<UpdatedTicket> {
+async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, follow?: TicketFollower): Promise<UpdatedTicket> {
   const current = await tx.ticket.findUnique({
     where: { reference },
     select: {
@@ -126,20 +127,25 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   if (categoryChanged || data.status !== undefined) {
     for (const record of records) if (record) await followTicketStatuses(sql, record)
   }
+  const publicMessage = input.publicMessage !== undefined ? input.publicMessage : current.publicMessage
+  if (follow && data.status !== undefined && carriesPublicMessage(publicMessage)) {
+    await follow(sql, { ticketId: current.id, status: data.status as TicketStatus })
+  }
   return { reference, version: current.version + 1 }
 }
 
 /**
  * Applies one agent change (status, public message, assignee, category, note) to a ticket.
  * `input` is untrusted ({ version, status?, assigneeId?, category?, note?, publicMessage? }).
- * CONFLICT when `version` is not the ticket's current version.
+ * CONFLICT when `version` is not the ticket's current version. `follow` is told of a status change
+ * that carries a public message, inside the transaction (lib/tickets/followers.ts).
  */
-export async function updateTicket(viewer: Viewer, reference: string, input: unknown): Promise<Result<UpdatedTicket>> {
+export async function updateTicket(viewer: Viewer, reference: string, input: unknown, follow?: TicketFollower): Promise<Result<UpdatedTicket>> {
   const parsed = ticketUpdateSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   let updated: UpdatedTicket
   try {
-    updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data))
+    updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data, follow))
   } catch (error) {
     if (error instanceof Abort) return fail(error.code, error.fieldErrors ? { fieldErrors: error.fieldErrors } : undefined)
     throw error
@@ -159,7 +165,7 @@ export interface BulkOutcome {
  * Applies one action to a selection, ticket by ticket, each with the version that was displayed.
  * A ticket changed meanwhile is counted as a conflict and left untouched.
  */
-export async function bulkUpdateTickets(viewer: Viewer, input: unknown): Promise<Result<BulkOutcome>> {
+export async function bulkUpdateTickets(viewer: Viewer, input: unknown, follow?: TicketFollower): Promise<Result<BulkOutcome>> {
   const parsed = ticketBulkSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const bulk = parsed.data
@@ -172,7 +178,7 @@ export async function bulkUpdateTickets(viewer: Viewer, input: unknown): Promise
   const outcome: BulkOutcome = { applied: 0, conflicted: 0, failed: [] }
   for (const item of new Set(bulk.items)) {
     const [reference = '', version = ''] = item.split(':')
-    const result = await updateTicket(viewer, reference, { version, ...change })
+    const result = await updateTicket(viewer, reference, { version, ...change }, follow)
     if (result.ok) outcome.applied++
     else if (result.code === 'CONFLICT') outcome.conflicted++
     else outcome.failed.push({ reference, code: result.code, message: Object.values(result.fieldErrors ?? {})[0]?.[0] })

@@ -1,0 +1,64 @@
+import 'server-only'
+import { db } from '@/lib/db'
+import { prismaSql, type Sql } from '@/lib/db-write'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { closedStatuses } from '@/lib/tickets/status'
+import { parisWallClock } from '@/lib/time/paris'
+import { enqueueMessage } from './outbox'
+
+// Messages to staff. Each member chooses in their account settings (StaffUser.mailIncidentAlerts,
+// on by default; StaffUser.mailDailyDigest, off by default).
+
+/** The digest goes out from this hour (Paris time), once a day per member who asked for it. */
+export const DIGEST_HOUR = 7
+
+/** Queues today's digest for each member who wants one and has not got it yet. */
+export async function queueDailyDigests(now = new Date()): Promise<number> {
+  const clock = parisWallClock(now)
+  if (clock.hour < DIGEST_HOUR) return 0
+  const day = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`
+  const members = await db.staffUser.findMany({ where: { mailDailyDigest: true, disabledAt: null }, select: { id: true, email: true } })
+  const due = await db.outboxMessage.findMany({
+    where: { dedupeKey: { in: members.map((m) => `digest:${day}:${m.id}`) } },
+    select: { dedupeKey: true },
+  })
+  const done = new Set(due.map((d) => d.dedupeKey))
+  const waiting = members.filter((m) => !done.has(`digest:${day}:${m.id}`))
+  if (waiting.length === 0) return 0
+  const groups = await db.ticket.groupBy({ by: ['status'], where: { status: { notIn: [...closedStatuses] } }, _count: true })
+  const counts = Object.fromEntries(groups.map((g) => [g.status, g._count]))
+  let queued = 0
+  await db.$transaction(async (tx) => {
+    for (const m of waiting) {
+      const params = { day, counts }
+      if (await enqueueMessage(prismaSql(tx), { kind: 'DAILY_DIGEST', to: m.email, ticketId: null, params, dedupeKey: `digest:${day}:${m.id}` }, now)) queued++
+    }
+  })
+  return queued
+}
+
+export interface IncidentAlertInput {
+  incidentId: string
+  /** Catalogue label of the incident's category (no personal data). */
+  label: string
+  count: number
+  windowMinutes: number
+  /** Admin page of the incident. */
+  path: string
+}
+
+/**
+ * The alert of an incident that reached the threshold, to each member who wants alerts: one per
+ * incident and member (dedupeKey), in the caller's transaction.
+ */
+export async function enqueueIncidentAlert(sql: Sql, alert: IncidentAlertInput, now = new Date()): Promise<number> {
+  const members = await sql.rows<{ id: string; email: string }>(
+    Prisma.sql`SELECT "id", "email" FROM "StaffUser" WHERE "mailIncidentAlerts" = 1 AND "disabledAt" IS NULL`,
+  )
+  let queued = 0
+  for (const m of members) {
+    const message = { kind: 'INCIDENT_ALERT' as const, to: m.email, ticketId: null, params: { ...alert }, dedupeKey: `incident-alert:${alert.incidentId}:${m.id}` }
+    if (await enqueueMessage(sql, message, now)) queued++
+  }
+  return queued
+}

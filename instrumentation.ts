@@ -1,9 +1,9 @@
 // Runs once when a Next.js server process starts, before any request. It captures the detached async
-// scope (lib/http/detached-scope.ts) and, with no staff account yet (nobody could sign in), says once
+// scope (lib/security/detached-scope.ts) and, with no staff account yet (nobody could sign in), says once
 // in the server log how to create the first one. It starts the mail delivery worker (lib/mail).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { captureDetachedScope } = await import('./lib/http/detached-scope')
+  const { captureDetachedScope } = await import('./lib/security/detached-scope')
   captureDetachedScope()
   const { logFirstAccountHint } = await import('./lib/accounts/startup')
   await logFirstAccountHint()

@@ -17,7 +17,6 @@ import { isDecodablePath, NOT_FOUND_PATH } from '@/lib/http/path'
 export function proxy(request: NextRequest) {
   const { NODE_ENV, TRUST_PROXY, APP_ORIGIN, NEXTAUTH_URL } = env()
   const https = servedOverHttps({
-    protocol: request.nextUrl.protocol,
     forwardedProto: request.headers.get('x-forwarded-proto'),
     trustProxy: TRUST_PROXY,
     publicUrls: [APP_ORIGIN, NEXTAUTH_URL],

@@ -1,14 +1,12 @@
 import { emptyReportValues, prefillFromSearchParams } from '@/lib/reports/form'
-import { toDateTimeLocal } from '@/lib/reports/occurred-at'
 import { ReportForm } from './report-form'
 
-// Prefill parameters and "now" make this page per-request.
+// Prefill parameters make this page per-request.
 export const dynamic = 'force-dynamic'
 
 export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const initialValues = {
     ...emptyReportValues(),
-    occurredAt: toDateTimeLocal(new Date()),
     ...prefillFromSearchParams(await searchParams),
   }
   return (

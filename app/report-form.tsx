@@ -15,6 +15,7 @@ import type { FieldErrors } from '@/lib/result'
 import { submitReportAction } from './actions'
 import { Field, describedBy, fieldIds } from './_components/field'
 import { LiveDiagnosis, useLiveClassification } from './_components/live-diagnosis'
+import { reportFieldLabels } from './report-field-labels'
 
 // Reading a screenshot needs JavaScript: the picker is rendered once hydrated, from its own chunk
 // (React.lazy rather than next/dynamic, whose loader would add to the first load).
@@ -140,14 +141,14 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
           <ul>
             {errorList.map((f) => (
               <li key={f}>
-                <a href={`#${fieldIds(f).input}`}>{errors[f]?.[0]}</a>
+                <a href={`#${fieldIds(f).input}`}>{reportFieldLabels[f]} : {errors[f]?.[0]}</a>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
 
-      <Field name="message" label="Le message d’erreur affiché" required error={errorFor('message')}
+      <Field name="message" label={reportFieldLabels.message} required error={errorFor('message')}
         hint="Recopiez ou collez le texte exact de la page d’erreur, ou décrivez ce que vous voyez.">
         <textarea {...control('message', true)} rows={5} aria-required="true" spellCheck={false}
           onChange={(e) => setMessage(e.currentTarget.value)} />
@@ -161,7 +162,7 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
 
       {hydrated ? <LiveDiagnosis verdict={verdict} /> : null}
 
-      <Field name="profile" label="Vous êtes" error={errorFor('profile')}>
+      <Field name="profile" label={reportFieldLabels.profile} error={errorFor('profile')}>
         <select {...control('profile')} onChange={(e) => setProfile(e.currentTarget.value)}>
           <option value="">— Choisir —</option>
           {profileCodes.map((code) => (
@@ -170,21 +171,21 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
         </select>
       </Field>
 
-      <Field name="fullName" label="Vos nom et prénom" required error={errorFor('fullName')}>
+      <Field name="fullName" label={reportFieldLabels.fullName} required error={errorFor('fullName')}>
         <input type="text" {...control('fullName')} autoComplete="name" aria-required="true" />
       </Field>
 
-      <Field name="email" label="Votre adresse e-mail" error={errorFor('email')}
+      <Field name="email" label={reportFieldLabels.email} error={errorFor('email')}
         hint="Pour que l’établissement puisse vous répondre.">
         <input type="email" {...control('email', true)} autoComplete="email" inputMode="email" />
       </Field>
 
-      <Field name="establishment" label="Établissement" error={errorFor('establishment')}
+      <Field name="establishment" label={reportFieldLabels.establishment} error={errorFor('establishment')}
         hint="Son nom et sa ville, ou son code UAI (ex. 0951099D).">
         <input type="text" {...control('establishment', true)} autoComplete="organization" />
       </Field>
 
-      <Field name="login" label="Votre identifiant PRONOTE" error={errorFor('login')}
+      <Field name="login" label={reportFieldLabels.login} error={errorFor('login')}
         hint="Seulement l’identifiant, jamais le mot de passe.">
         <input type="text" {...control('login', true)} autoComplete="username" autoCapitalize="none" spellCheck={false} />
       </Field>
@@ -192,23 +193,29 @@ export function ReportForm({ initialValues }: { initialValues: ReportFormValues 
       <fieldset className="ent-fields" hidden={!showEnt}>
         <legend>Connexion par l’ENT {hydrated ? null : <span className="opt">(facultatif, seulement si vous passez par l’ENT)</span>}</legend>
         <p className="hint">L’ENT est le portail de votre région ou de votre établissement (ou EduConnect) par lequel vous arrivez sur PRONOTE.</p>
-        <Field name="entName" label="Nom de l’ENT" error={errorFor('entName')} hint="Par exemple : Mon Bureau Numérique, Toutatice, EduConnect.">
+        <Field name="entName" label={reportFieldLabels.entName} error={errorFor('entName')} hint="Par exemple : Mon Bureau Numérique, Toutatice, EduConnect.">
           <input type="text" {...control('entName', true)} />
         </Field>
-        <Field name="entLogin" label="Votre identifiant ENT" error={errorFor('entLogin')}>
+        <Field name="entLogin" label={reportFieldLabels.entLogin} error={errorFor('entLogin')}>
           <input type="text" {...control('entLogin')} autoCapitalize="none" spellCheck={false} />
         </Field>
       </fieldset>
 
-      <Field name="url" label="L’adresse que vous avez essayée" error={errorFor('url')}
+      <Field name="url" label={reportFieldLabels.url} error={errorFor('url')}
         hint="L’adresse affichée en haut du navigateur, par exemple https://…index-education.net/pronote/parent.html">
         <input type="text" {...control('url', true)} inputMode="url" autoCapitalize="none" spellCheck={false} />
       </Field>
 
-      <Field name="occurredAt" label="Quand est-ce arrivé ?" error={errorFor('occurredAt')}
-        hint="Heure de Paris. Laissez tel quel si c’est à l’instant.">
-        <input type="datetime-local" {...control('occurredAt', true)} />
-      </Field>
+      {/* One stop for the date (issue 10): "just now" unless the person unfolds it to give another. */}
+      <details className="fold occurred-at" open={Boolean(state.values.occurredAt) || Boolean(errorFor('occurredAt'))}>
+        <summary>
+          Quand est-ce arrivé ? À l’instant.&nbsp;<span className="summary-action">Indiquer une autre date</span>
+        </summary>
+        <Field name="occurredAt" label={reportFieldLabels.occurredAt} error={errorFor('occurredAt')}
+          hint="Heure de Paris. Laissez vide si c’est à l’instant.">
+          <input type="datetime-local" {...control('occurredAt', true)} />
+        </Field>
+      </details>
 
       <div className="hp" aria-hidden="true">
         <label htmlFor="field-website">Site web (ne pas remplir)</label>

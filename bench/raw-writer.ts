@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type { Classification } from '../lib/catalogue/types'
-import { identityKeyFor } from '../lib/ent-failures/normalize'
+import { identityKeyFor } from '../lib/directory/normalize'
 import { reporterKeyFor } from '../lib/ent-failures/reporter'
 import type { ReportInput } from '../lib/reports/schemas'
 import { storedDate } from '../lib/time/stored-date'

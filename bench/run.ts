@@ -118,6 +118,8 @@ async function startRelais(port: number, dbFile: string, secret: string, profile
     RATE_LIMIT_REPORTS_PER_MIN: '1000000000',
     RATE_LIMIT_CLASSIFY_PER_MIN: '1000000000',
     RATE_LIMIT_REPORTS_PER_PERSON: '1000000000',
+    // One address stands for every school here: the open loop alone keeps up to 256 sockets.
+    MAX_CONNECTIONS_PER_ADDRESS: '1000000',
   }
   // The production entry (scripts/server.mjs wraps Next in node:http); plain `next start` on request.
   // --cpu-prof is refused in NODE_OPTIONS, so it goes on the node command line.

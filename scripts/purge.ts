@@ -2,8 +2,8 @@
 // ago than the period (default: RETENTION_DAYS, 365). Meant for a daily cron; prints counts only.
 import { env } from '@/lib/env'
 import { db } from '@/lib/db'
-import { purgeClosedReports } from '@/lib/security/retention'
-import { retentionPeriodSchema } from '@/lib/security/schemas'
+import { purgeClosedReports } from '@/lib/privacy/retention'
+import { retentionPeriodSchema } from '@/lib/privacy/schemas'
 
 function periodFromArgs(args: string[]): number {
   const flag = args.findIndex((a) => a === '--older-than' || a.startsWith('--older-than='))

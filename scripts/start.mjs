@@ -34,7 +34,7 @@ function newestSourceMtime(entries) {
 function buildIsStale() {
   const buildId = path.join(root, distDir, 'BUILD_ID')
   if (!fs.existsSync(buildId)) return true
-  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma']
+  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma']
   return newestSourceMtime(sources) > fs.statSync(buildId).mtimeMs
 }
 

@@ -4,6 +4,7 @@ import { canEditSettings, canManageAccounts } from '@/lib/auth/policy'
 import { getViewer } from '@/lib/auth/session'
 import { AdminNav, type NavItem } from './_shell/admin-nav'
 import { SignOutButton } from './_shell/sign-out-button'
+import { SkipLink } from './_shell/skip-link'
 import styles from './_shell/shell.module.css'
 
 export const metadata: Metadata = { title: { default: 'Administration', template: '%s · Relais admin' }, robots: { index: false } }
@@ -25,6 +26,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
 
   return (
     <>
+      <SkipLink />
       <header className={styles.header}>
         <div className={styles.bar}>
           <Link href="/admin" className={styles.brand}>

@@ -34,7 +34,12 @@ async function Facets({ viewer, params, filter }: { viewer: Viewer; params: Queu
 
 export default async function QueuePage({ searchParams }: Props) {
   const viewer = await requireViewer('AGENT', '/admin')
-  const params = queueParamsFrom(await searchParams)
+  const raw = await searchParams
+  const params = queueParamsFrom(raw)
+  // Without JavaScript, "tout sélectionner" is a link to this same page with every box checked.
+  const allSelected = raw.tout === '1'
+  const pageHref = queueHref(params, { cursor: params.cursor })
+  const selectAllHref = `${pageHref}${pageHref.includes('?') ? '&' : '?'}tout=1`
   const [page, staff] = await Promise.all([listTickets(viewer, params), listAssignableStaff(viewer)])
   const errors = page.ok ? {} : (page.fieldErrors ?? {})
   const query = ticketListQuerySchema.safeParse(params)
@@ -66,8 +71,8 @@ export default async function QueuePage({ searchParams }: Props) {
             </div>
           ) : (
             <>
-              <BulkForm staff={staff} categories={categoryOptions} />
-              <TicketList items={page.value.items} />
+              <BulkForm staff={staff} categories={categoryOptions} selectAllHref={allSelected ? pageHref : selectAllHref} allSelected={allSelected} />
+              <TicketList items={page.value.items} allSelected={allSelected} />
             </>
           )}
           <nav className={styles.pager} aria-label="Pagination">

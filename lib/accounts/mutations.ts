@@ -1,6 +1,7 @@
 import 'server-only'
 import { hashPassword } from '@/lib/auth/password'
 import { canManageAccounts } from '@/lib/auth/policy'
+import { endingAllSessions } from '@/lib/auth/staff-sessions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
@@ -83,14 +84,17 @@ export async function changeAccountRole(viewer: Viewer, input: unknown): Promise
   if (!canManageAccounts(viewer)) return fail('FORBIDDEN')
   const parsed = changeRoleSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
-  return updateKeepingAnAdmin(parsed.data.accountId, { role: parsed.data.role })
+  // The account's sessions end: it signs in again under its new role (lib/auth/staff-sessions.ts).
+  return updateKeepingAnAdmin(parsed.data.accountId, { role: parsed.data.role, ...endingAllSessions })
 }
 
 export async function setAccountDisabled(viewer: Viewer, input: unknown): Promise<Result<AccountSummary>> {
   if (!canManageAccounts(viewer)) return fail('FORBIDDEN')
   const parsed = setDisabledSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
-  return updateKeepingAnAdmin(parsed.data.accountId, { disabledAt: parsed.data.disabled ? new Date() : null })
+  // Disabling ends every session for good: re-enabling later does not bring them back.
+  const data = parsed.data.disabled ? { disabledAt: new Date(), ...endingAllSessions } : { disabledAt: null }
+  return updateKeepingAnAdmin(parsed.data.accountId, data)
 }
 
 export async function resetAccountPassword(viewer: Viewer, input: unknown): Promise<Result<AccountSummary>> {
@@ -99,10 +103,10 @@ export async function resetAccountPassword(viewer: Viewer, input: unknown): Prom
   if (!parsed.success) return invalidInput(parsed.error)
   const passwordHash = await hashPassword(parsed.data.password)
   try {
-    // Every session signed in with the old password ends now (lib/auth/session.ts `loadViewer`).
+    // Every session signed in with the old password ends now (lib/auth/staff-sessions.ts).
     const row = await db.staffUser.update({
       where: { id: parsed.data.accountId },
-      data: { passwordHash, sessionsValidFrom: new Date() },
+      data: { passwordHash, ...endingAllSessions },
       select: accountColumns,
     })
     return ok(toAccountSummary(row))

@@ -1,14 +1,17 @@
 import 'server-only'
 import type { NextAuthOptions } from 'next-auth'
+import { encode, type JWT, type JWTEncodeParams } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { env } from '@/lib/env'
 import { authorizeCredentials } from './credentials'
 import { authLogger } from './logger'
+import { endStaffSession, loadSessionViewer, SESSION_MAX_AGE_SECONDS, startStaffSession } from './staff-sessions'
 import type { Role } from './viewer'
 
-// next-auth 4 with a credentials provider over StaffUser and JWT sessions. The JWT only says WHO
-// signed in; lib/auth/session.ts reloads the account on every request, so disabling an account or
-// changing a role takes effect at once.
+// next-auth 4 with a credentials provider over StaffUser and JWT sessions. The JWT names the account
+// and its server-side session (lib/auth/staff-sessions.ts); every signed-in request and every call
+// to next-auth's own endpoints checks that session and reloads the account, so signing out, a
+// password reset, disabling an account or changing a role takes effect at once.
 
 declare module 'next-auth' {
   interface Session {
@@ -23,11 +26,45 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     role?: Role
+    /** The StaffSession row this token belongs to. */
+    sid?: string
+    /** The session's absolute end (seconds): no re-minted token outlives it. */
+    sessionEnd?: number
   }
 }
 
-/** A staff workday; after that, sign in again. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60
+export { SESSION_MAX_AGE_SECONDS }
+
+/** Thrown by the jwt callback when the token's session has ended; next-auth then clears the cookie. */
+export class SessionEndedError extends Error {
+  constructor() {
+    super('Session ended')
+    this.name = 'SessionEndedError'
+  }
+}
+
+/**
+ * The jwt callback. At sign-in it opens the server-side session; on every later call (next-auth's
+ * /api/auth/session re-mints the cookie from what it returns) it refuses an ended session, so no
+ * endpoint can revive or extend one.
+ */
+export async function sessionJwt({ token, user }: { token: JWT; user?: { id: string; role: Role } }): Promise<JWT> {
+  if (user) {
+    const session = await startStaffSession(user.id)
+    return { ...token, sub: user.id, role: user.role, sid: session.id, sessionEnd: session.expiresAt }
+  }
+  const viewer = token.sid && token.sub ? await loadSessionViewer(token.sid, token.sub) : null
+  if (!viewer) throw new SessionEndedError()
+  return { ...token, role: viewer.role, name: viewer.name, email: viewer.email }
+}
+
+/** next-auth's encode, with the token's lifetime cut at its session's absolute end. */
+export function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
+  const maxAge = params.maxAge ?? SESSION_MAX_AGE_SECONDS
+  const end = params.token?.sessionEnd
+  const remaining = typeof end === 'number' ? end - Math.floor(Date.now() / 1000) : maxAge
+  return encode({ ...params, maxAge: Math.max(0, Math.min(maxAge, remaining)) })
+}
 
 const DEV_SECRET = 'relais-development-secret-do-not-use-in-production'
 
@@ -54,6 +91,8 @@ export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies: secureCookies(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  // next-auth signs the sign-in token for jwt.maxAge, 30 days unless set here.
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS, encode: encodeSessionToken },
   pages: { signIn: '/login', error: '/login' },
   logger: authLogger,
   providers: [
@@ -67,14 +106,14 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, req) => authorizeCredentials(credentials, req.headers),
     }),
   ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id
-        token.role = user.role
-      }
-      return token
+  events: {
+    // Signing out ends this session on the server: a copy of the cookie is worthless afterwards.
+    async signOut({ token }) {
+      if (token?.sid) await endStaffSession(token.sid)
     },
+  },
+  callbacks: {
+    jwt: sessionJwt,
     session({ session, token }) {
       if (token.sub && token.role) {
         session.user = { id: token.sub, role: token.role, name: token.name ?? '', email: token.email ?? '' }

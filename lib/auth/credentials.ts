@@ -1,8 +1,8 @@
 import 'server-only'
 import { db } from '@/lib/db'
-import { clientAddress } from '@/lib/http/client-address'
+import { clientAddress } from '@/lib/security/client-address'
 import { verifyAgainstDummy, verifyPassword } from './password'
-import { SIGN_IN_LOCKED, signInSchema } from './schemas'
+import { lockedError, signInSchema } from './schemas'
 import { signInLimiter, type SignInLimiter } from './sign-in-limiter'
 import { roles, type Role, type Viewer } from './viewer'
 
@@ -11,7 +11,8 @@ type HeaderBag = Record<string, string | string[] | undefined> | Headers
 /**
  * The credentials provider's check. Returns the viewer, or null for every kind of refusal (unknown
  * e-mail, wrong password, disabled account) so the page shows one generic message. Throws
- * `SignInLocked:<minutes>` when too many failures came from this e-mail and address.
+ * `SignInLocked:…` (schemas.ts `lockedError`) while failures from this e-mail (and address) make it
+ * wait (sign-in-limiter.ts); the password is not even checked then.
  */
 export async function authorizeCredentials(
   credentials: unknown,
@@ -23,8 +24,8 @@ export async function authorizeCredentials(
   const { email, password } = parsed.data
   const address = clientAddress(headers ?? {})
 
-  const waitMs = await limiter.lockedFor(email, address)
-  if (waitMs !== null) throw new Error(`${SIGN_IN_LOCKED}:${Math.ceil(waitMs / 60_000)}`)
+  const wait = await limiter.lockedFor(email, address)
+  if (wait !== null) throw new Error(lockedError(wait.ms))
 
   const row = await db.staffUser.findUnique({
     where: { email },

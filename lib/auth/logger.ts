@@ -11,8 +11,15 @@ function messageOf(metadata: unknown): string {
   return typeof message === 'string' ? message : ''
 }
 
+/** An ended session reaching next-auth is routine (the cookie is cleared), not an error to log. */
+function isEndedSession(metadata: unknown): boolean {
+  const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error
+  return error instanceof Error && error.name === 'SessionEndedError'
+}
+
 export const authLogger: Partial<LoggerInstance> = {
   error(code, metadata) {
+    if (isEndedSession(metadata)) return
     const message = messageOf(metadata).split('\n')[0]
     console.error(`[auth] ${code}${message ? ` : ${message}` : ''}`)
   },

@@ -18,13 +18,24 @@ export const signInSchema = z.object({
 export const SIGN_IN_LOCKED = 'SignInLocked'
 export const SIGN_IN_GENERIC_ERROR = 'Adresse e-mail ou mot de passe incorrect.'
 
+/** The error a refused sign-in carries: the wait in seconds ("SignInLocked:12s"). */
+export function lockedError(waitMs: number): string {
+  return `${SIGN_IN_LOCKED}:${Math.max(1, Math.ceil(waitMs / 1000))}s`
+}
+
+/** `minutes` may be a fraction: under a minute the wait is said in seconds. */
 export function lockedMessage(minutes: number): string {
-  const m = Math.max(1, Math.ceil(minutes))
+  if (minutes < 1) {
+    const s = Math.max(1, Math.ceil(minutes * 60))
+    return `Trop de tentatives de connexion. Pour protéger ce compte, patientez ${s} seconde${s > 1 ? 's' : ''} avant de réessayer.`
+  }
+  const m = Math.ceil(minutes)
   return `Trop de tentatives de connexion. Pour protéger ce compte, la connexion est bloquée pendant ${m} minute${m > 1 ? 's' : ''}. Réessayez ensuite, ou demandez à un administrateur de réinitialiser votre mot de passe.`
 }
 
-/** "SignInLocked:12" → 12 (minutes), anything else → null. */
+/** "SignInLocked:12" → 12 (minutes), "SignInLocked:30s" → 0.5, anything else → null. */
 export function parseLockedError(error: string | null | undefined): number | null {
-  const match = /^SignInLocked:(\d+)$/.exec(error ?? '')
-  return match ? Number(match[1]) : null
+  const match = /^SignInLocked:(\d+)(s?)$/.exec(error ?? '')
+  if (!match) return null
+  return match[2] ? Number(match[1]) / 60 : Number(match[1])
 }

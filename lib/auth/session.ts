@@ -3,41 +3,20 @@ import { getToken } from 'next-auth/jwt'
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
-import { readRows } from '@/lib/db'
-import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, ok, type Result } from '@/lib/result'
 import { loginPath } from './callback-url'
 import { authSecret, sessionCookieName } from './config'
 import { hasRole } from './policy'
 import { decodeSessionToken } from './session-token'
-import { roles, type Role, type Viewer } from './viewer'
+import { loadSessionViewer } from './staff-sessions'
+import type { Role, Viewer } from './viewer'
 
-// The one place that asks "who is signed in?". The JWT cookie names the account; the account row is
-// re-read on every request so a disabled account or a changed role takes effect immediately.
+// The one place that asks "who is signed in?". The JWT cookie names the account and its server-side
+// session; both are re-read on every request, so an ended session, a disabled account or a changed
+// role takes effect immediately (lib/auth/staff-sessions.ts).
 
 /** Header set by proxy.ts on /admin requests so pages can send anonymous visitors back after sign-in. */
 export const PATHNAME_HEADER = 'x-relais-pathname'
-
-/**
- * The active account with this id, or null when it is missing or disabled, or when the session was
- * signed in (`issuedAt`, seconds) before the account's password was last reset.
- */
-export async function loadViewer(staffId: string, issuedAt?: number): Promise<Viewer | null> {
-  // On every signed-in request: one primary-key lookup through a prepared statement (findUnique goes
-  // through Prisma's query compiler each time).
-  const [row] = await readRows<{ id: string; email: string; name: string; role: string; disabledAt: unknown; sessionsValidFrom: Date | string | null }>(
-    Prisma.sql`SELECT "id", "email", "name", "role", "disabledAt", "sessionsValidFrom" FROM "StaffUser" WHERE "id" = ${staffId}`,
-  )
-  const role = roles.find((r) => r === row?.role)
-  if (!row || row.disabledAt || !role) return null
-  if (row.sessionsValidFrom !== null && !issuedSince(issuedAt, row.sessionsValidFrom)) return null
-  return { id: row.id, email: row.email, name: row.name, role }
-}
-
-/** JWT `iat` has whole seconds: a session from the very second of the reset is kept. */
-function issuedSince(issuedAt: number | undefined, validFrom: Date | string): boolean {
-  return issuedAt !== undefined && issuedAt >= Math.floor(new Date(validFrom).getTime() / 1000)
-}
 
 /** Decodes the session cookie from a cookie map; null when absent, forged or expired. */
 async function viewerFromCookies(cookieMap: Record<string, string>): Promise<Viewer | null> {
@@ -51,7 +30,7 @@ async function viewerFromCookies(cookieMap: Record<string, string>): Promise<Vie
     // next-auth's own decode re-derives the key with HKDF on every call; this one memoises it.
     decode: decodeSessionToken,
   })
-  return token?.sub ? loadViewer(token.sub, typeof token.iat === 'number' ? token.iat : undefined) : null
+  return token?.sub && typeof token.sid === 'string' ? loadSessionViewer(token.sid, token.sub) : null
 }
 
 function parseCookieHeader(header: string | null): Record<string, string> {

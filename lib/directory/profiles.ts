@@ -1,6 +1,6 @@
 // PRONOTE profile labels as exports spell them → our profile codes. Pure.
 import type { ProfileCode } from '@/lib/catalogue/types'
-import { normalizeName } from '@/lib/ent-failures/normalize'
+import { normalizeName } from '@/lib/directory/normalize'
 
 const labels: [RegExp, ProfileCode][] = [
   [/^(eleves?|etudiants?)$/, 'ELEVE'],

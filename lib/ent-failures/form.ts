@@ -1,5 +1,4 @@
-// State returned by the ENT failures and directory server actions. Pure (types and constants).
-import type { DirectoryImportOutcome } from '@/lib/directory/import'
+// State returned by the ENT failures' decision server actions. Pure (types and constants).
 
 export type DecisionFormState =
   | { status: 'idle' }
@@ -7,10 +6,3 @@ export type DecisionFormState =
   | { status: 'error'; message: string; fieldErrors: Record<string, string[]> }
 
 export const idleDecision: DecisionFormState = { status: 'idle' }
-
-export type DirectoryFormState =
-  | { status: 'idle' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; outcome: DirectoryImportOutcome }
-
-export const idleDirectory: DirectoryFormState = { status: 'idle' }

@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { storedDate } from '@/lib/time/stored-date'
-import { identityKeyFor } from './normalize'
+import { identityKeyFor } from '@/lib/directory/normalize'
 import { reporterKeyFor, type Reporter } from './reporter'
 
 // Keeps EntFailure records in step with ENT_IDENTITY_MISMATCH tickets: the only code that attaches a

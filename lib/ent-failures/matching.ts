@@ -1,7 +1,7 @@
 // Ranks directory accounts as candidates for one ENT identity, with the reasons of each rank. Pure:
 // the index is built once per directory state and reused for every failure on the page.
 import { profileLabels, type ProfileCode } from '@/lib/catalogue/types'
-import { nameTokens, normalizeName } from './normalize'
+import { nameTokens, normalizeName } from '@/lib/directory/normalize'
 import { similarity } from './similarity'
 
 export interface DirectoryEntry {

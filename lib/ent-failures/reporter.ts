@@ -1,4 +1,4 @@
-import { normalizeIdentity, normalizeName } from './normalize'
+import { normalizeIdentity, normalizeName } from '@/lib/directory/normalize'
 
 // Who filed a report, as compared between the reports of one ENT record: a decision message (which
 // in practice names the child's class or birth date) reaches only the reporters who match the

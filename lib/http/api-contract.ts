@@ -4,8 +4,8 @@ import type { FailureCode } from '@/lib/result'
 
 // The published contract of the JSON API (issue 12). Each route is declared once, with the zod
 // schemas its lib function parses with: lib/http/api-route.ts serves it from that declaration and
-// lib/http/openapi.ts documents it from the same one. A new endpoint is a new declaration in its
-// domain's routes.ts, listed in lib/http/api-routes.ts. Pure: schemas and types only.
+// lib/api/openapi.ts documents it from the same one. A new endpoint is a new declaration in its
+// domain's routes.ts, listed in lib/api/routes.ts. Pure: schemas and types only.
 
 // Default messages of zod (an unexpected key, a wrong type of the whole body) in French, like ours.
 z.config(z.locales.fr())

@@ -2,7 +2,7 @@ import 'server-only'
 import { authorizeApi } from '@/lib/auth/api'
 import type { Viewer } from '@/lib/auth/viewer'
 import { failureResponse, type Result } from '@/lib/result'
-import { refuseCrossOrigin } from '@/lib/security/origin'
+import { refuseCrossOrigin } from '@/lib/security/origin-check'
 import type { ApiRoute } from './api-contract'
 import { readBody } from './json-body'
 

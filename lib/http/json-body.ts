@@ -1,5 +1,5 @@
 import 'server-only'
-import { containsLoneSurrogate, INVALID_TEXT_MESSAGE } from '@/lib/security/text'
+import { containsLoneSurrogate, INVALID_TEXT_MESSAGE } from '@/lib/http/text'
 import { bodyLimits, type BodyKind } from './api-contract'
 import { errorResponse, invalidRequest } from '@/lib/result'
 

@@ -1,12 +1,15 @@
 import 'server-only'
 import { env } from '@/lib/env'
+import { publicOrigin } from '@/lib/http/public-origin'
 
 // Mail settings, read through lib/env.ts only.
 
-/** The public address used in mailed links: APP_ORIGIN, else NEXTAUTH_URL, never a bind address. */
+/**
+ * The public address used in mailed links: APP_ORIGIN, else NEXTAUTH_URL (lib/http/public-origin.ts,
+ * as for the API's trackingUrl), never a bind address. No request here: no header to trust.
+ */
 export function mailOrigin(): string {
-  const { APP_ORIGIN, NEXTAUTH_URL } = env()
-  return new URL(APP_ORIGIN ?? NEXTAUTH_URL ?? 'http://localhost:3000').origin
+  return publicOrigin(new Headers())
 }
 
 export function mailFrom(): string {

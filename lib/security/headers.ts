@@ -64,16 +64,16 @@ export function createNonce(): string {
 }
 
 /**
- * Whether the client reached us over https: the URL Next saw, `x-forwarded-proto` from a trusted
- * proxy, or a public address (APP_ORIGIN / NEXTAUTH_URL) that is https.
+ * Whether the client reached us over https: `x-forwarded-proto` from a trusted proxy, or a public
+ * address (APP_ORIGIN / NEXTAUTH_URL) that is https. Not the protocol of the URL Next.js hands us:
+ * the app's server speaks plain http, and Next builds that URL's scheme from a client-sent
+ * `x-forwarded-proto` (issue 11, finding 7).
  */
 export function servedOverHttps(opts: {
-  protocol: string
   forwardedProto: string | null
   trustProxy: boolean
   publicUrls: (string | undefined)[]
 }): boolean {
-  if (opts.protocol === 'https:') return true
   if (opts.trustProxy && opts.forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https') return true
   return opts.publicUrls.some((u) => u?.startsWith('https://'))
 }

@@ -1,13 +1,13 @@
 import 'server-only'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
-import { runDetached } from '@/lib/http/detached-scope'
+import { runDetached } from '@/lib/security/detached-scope'
 
 type Limiter = RateLimiterMemory
 
 /**
  * The in-memory rate limiter for every limit of the app. Each new key starts an expiry timer that
  * lives the whole window (10–15 minutes); made during a request, that timer would keep the request
- * alive as long (see lib/http/detached-scope.ts). Every method that can start one runs in the
+ * alive as long (see lib/security/detached-scope.ts). Every method that can start one runs in the
  * detached scope; the caller still awaits the result in its own context.
  */
 export class DetachedRateLimiter extends RateLimiterMemory {

@@ -1,7 +1,8 @@
 import 'server-only'
 import { headers } from 'next/headers'
 import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible'
-import { clientAddress } from '@/lib/http/client-address'
+import unhomoglyph from 'unhomoglyph'
+import { clientAddress } from '@/lib/security/client-address'
 import { env } from '@/lib/env'
 import { errorResponse } from '@/lib/result'
 import { DetachedRateLimiter } from './memory-limiter'
@@ -62,16 +63,26 @@ function limiters(): Limiters {
   }))
 }
 
-/** The address used as a limit key (see lib/http/client-address.ts for which header is trusted). */
+/** The address used as a limit key (see lib/security/client-address.ts for which header is trusted). */
 export function requestAddress(headers: Headers): string {
   return clientAddress(headers)
 }
 
-/** "  Élodie   MARTIN " and "martin elodie" are the same person. */
+/**
+ * "  Élodie   MARTIN " and "martin elodie" are the same person, and so are spellings made to look
+ * the same (issue 11, finding 5): compatibility forms folded (NFKC), invisible characters dropped
+ * (zero-width space, soft hyphen: Unicode's default-ignorable code points), accents dropped, and
+ * look-alike letters from other scripts (Cyrillic "а", Greek "Ι") folded to one skeleton with
+ * Unicode's confusables table (the unhomoglyph package). Folded in upper case, where Latin, Greek
+ * and Cyrillic look alike the most, then lower-cased. Only a counting key: never shown or stored.
+ */
 export function normaliseIdentity(value: string): string {
-  return value
+  const plain = value
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+  return unhomoglyph(plain.toUpperCase())
     .toLowerCase()
     .split(/[^\p{L}\p{N}@._-]+/u)
     .filter(Boolean)

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { messageFor } from '@/lib/result'
-import { bulkInputFromForm, savedMessages, ticketUpdateFromForm, typedValues, type BulkFormState, type TicketFormState } from './form'
+import { bulkChoiceFromForm, bulkInputFromForm, savedMessages, ticketUpdateFromForm, typedValues, type BulkFormState, type TicketFormState } from './form'
 import type { TicketFollower } from './followers'
 import { bulkUpdateTickets, updateTicket } from './mutations'
 
@@ -28,8 +28,11 @@ export async function handleTicketForm(viewer: Viewer, form: FormData, follow?: 
 export async function handleBulkForm(viewer: Viewer, form: FormData, follow?: TicketFollower): Promise<BulkFormState> {
   const result = await bulkUpdateTickets(viewer, bulkInputFromForm(form), follow)
   if (!result.ok) return { status: 'error', message: messageFor(result.code), fieldErrors: result.fieldErrors ?? {} }
+  // The mutation accepted the input, so the form named a known action.
+  const choice = bulkChoiceFromForm(form) ?? { action: 'assign', value: '' }
   return {
     status: 'done',
+    ...choice,
     applied: result.value.applied,
     conflicted: result.value.conflicted,
     failed: result.value.failed.map((f) => ({ reference: f.reference, message: f.message ?? messageFor(f.code) })),

@@ -19,7 +19,15 @@ export type TicketFormState =
 
 export type BulkFormState =
   | { status: 'idle' }
-  | { status: 'done'; applied: number; conflicted: number; failed: { reference: string; message: string }[] }
+  | {
+      status: 'done'
+      /** What was applied, so the confirmation can name it ("passé au statut « Résolu »"). */
+      action: BulkAction
+      value: string
+      applied: number
+      conflicted: number
+      failed: { reference: string; message: string }[]
+    }
   | { status: 'error'; message: string; fieldErrors: FieldErrors }
 
 const text = (form: FormData, name: string): string | undefined => {
@@ -64,7 +72,18 @@ export const savedMessages: Record<TicketFormIntent, string> = {
   note: 'Note ajoutée.',
 }
 
-/** The bulk form: checked "reference:version" items, the chosen action and its value. */
+export type BulkAction = 'assign' | 'status' | 'category'
+
+/** The action a bulk form post asked for and the value it applies ('' unassigns), for the confirmation. */
+export function bulkChoiceFromForm(form: FormData): { action: BulkAction; value: string } | null {
+  const action = text(form, 'action')
+  if (action === 'assign') return { action, value: text(form, 'assigneeId') ?? '' }
+  if (action === 'status') return { action, value: text(form, 'status') ?? '' }
+  if (action === 'category') return { action, value: text(form, 'category') ?? '' }
+  return null
+}
+
+/** The bulk form: checked "reference:version" items, the pressed button's action and its value. */
 export function bulkInputFromForm(form: FormData): Record<string, unknown> {
   const action = text(form, 'action')
   const items = form.getAll('items').filter((v): v is string => typeof v === 'string')

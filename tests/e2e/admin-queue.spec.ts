@@ -1,5 +1,5 @@
 import { labelFor } from '../../lib/catalogue/entries'
-import { expect, test } from './fixtures/auth'
+import { expect, signIn, staff, test } from './fixtures/auth'
 
 // An agent works one ticket end to end: queue filters → workspace → resolution link → status with
 // a message to the user → public tracking page → history → conflict from a stale tab → sign out.
@@ -78,10 +78,16 @@ test('an agent filters the queue, resolves a ticket and the user sees it', async
   await expect(stale.getByText('Note écrite depuis un onglet resté ouvert')).toHaveCount(0)
   await stale.close()
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin'))
-  await page.goto('/admin')
-  await expect(page).toHaveURL(/\/login\?callbackUrl=/)
+  // Signing out ends the session on the server (issue 11): done in a session of its own, so the
+  // stored agent session the other tests share stays signed in.
+  const own = await browser.newContext()
+  const ownPage = await own.newPage()
+  await signIn(ownPage, staff.agent, '/admin')
+  await ownPage.getByRole('button', { name: 'Se déconnecter' }).click()
+  await ownPage.waitForURL((url) => !url.pathname.startsWith('/admin'))
+  await ownPage.goto('/admin')
+  await expect(ownPage).toHaveURL(/\/login\?callbackUrl=/)
+  await own.close()
 })
 
 test('the queue refuses anonymous visitors', async ({ page }) => {

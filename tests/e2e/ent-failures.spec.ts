@@ -40,6 +40,9 @@ test('reports, directory import, link and reject, tracking pages', async ({ admi
   const top = page.getByRole('radio', { name: /Emma ÉVRARD \(eevrard\)/ })
   await expect(top).toBeChecked()
   await page.getByRole('button', { name: 'Mettre en relation' }).click()
+  // The screen moves on to the next open failure; the decision is one link away.
+  await expect(page.getByRole('status').filter({ hasText: 'mise en relation enregistrée' })).toBeVisible()
+  await page.getByRole('link', { name: 'Revoir cette décision' }).click()
   await expect(page.getByText(/Relié au compte PRONOTE/)).toBeVisible()
   await expect(page.getByText('eevrard', { exact: true })).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: 'Mise en relation avec un compte PRONOTE' })).toBeVisible()
@@ -55,6 +58,7 @@ test('reports, directory import, link and reject, tracking pages', async ({ admi
   const message = 'Nous ne trouvons aucun responsable à ce nom dans PRONOTE : contactez le secrétariat pour être ajouté.'
   await reason.fill(message)
   await page.getByRole('button', { name: 'Clore : pas de compte correspondant' }).click()
+  await page.getByRole('link', { name: 'Revoir cette décision' }).click()
   await expect(page.getByText(`Message lu par la personne : « ${message} »`)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Rouvrir cet échec' })).toBeVisible()
 

@@ -84,8 +84,20 @@ describe('ticket server actions × role', () => {
       const viewer: Viewer = await createStaff({ role })
       const t = await createTicketRow()
       const state = await handleBulkForm(viewer, form([['action', 'assign'], ['assigneeId', viewer.id], ['items', `${t.reference}:1`]]))
-      expect(state).toEqual({ status: 'done', applied: 1, conflicted: 0, failed: [] })
+      expect(state).toEqual({ status: 'done', action: 'assign', value: viewer.id, applied: 1, conflicted: 0, failed: [] })
       expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId).toBe(viewer.id)
+    })
+
+    it(`bulkUpdateTicketsAction as ${role} applies only the pressed button's action, whatever the other fields say`, async () => {
+      const viewer: Viewer = await createStaff({ role })
+      const t = await createTicketRow()
+      // Every value control posts; the pressed button (action=status) decides which one counts.
+      const fields: [string, string][] = [['assigneeId', ''], ['status', 'RESOLVED'], ['category', 'WRONG_ADDRESS'], ['items', `${t.reference}:1`]]
+      const state = await handleBulkForm(viewer, form([...fields, ['action', 'status']]))
+      expect(state).toMatchObject({ status: 'done', action: 'status', value: 'RESOLVED', applied: 1 })
+      const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } })
+      expect(row.status).toBe('RESOLVED')
+      expect(row.category).toBe(t.category)
     })
   }
 

@@ -4,7 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as openApiGET } from '@/app/api/openapi.json/route'
 import { errorSchema, invalidRequestSchema, type ApiRoute } from '@/lib/http/api-contract'
-import { apiRoutes } from '@/lib/http/api-routes'
+import { apiRoutes } from '@/lib/api/routes'
 import { createStaff } from '@/tests/support/factories'
 import { sessionCookie } from '@/tests/support/session'
 

@@ -9,7 +9,8 @@ const origin = 'http://relais.test'
 function jsonRequest(body: unknown, init: { headers?: Record<string, string>; path?: string } = {}) {
   return new Request(`${origin}${init.path ?? '/api/reports'}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...init.headers },
+    // A server always receives Host; the tracking link is built from it when no public address is set.
+    headers: { host: new URL(origin).host, 'content-type': 'application/json', ...init.headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 }

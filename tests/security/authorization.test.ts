@@ -12,7 +12,7 @@ import { changeAccountRole, createAccount, setAccountDisabled } from '@/lib/acco
 import { db } from '@/lib/db'
 import { createReport } from '@/lib/reports/mutations'
 import { getTrackedReport } from '@/lib/reports/queries'
-import { erasePersonalData, exportPersonalData } from '@/lib/security/privacy'
+import { erasePersonalData, exportPersonalData } from '@/lib/privacy/person-data'
 import { updateSchoolSettings } from '@/lib/settings/mutations'
 import { createStaff, createTicketRow } from '@/tests/support/factories'
 import { sessionCookie } from '@/tests/support/session'

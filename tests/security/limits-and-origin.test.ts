@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { isSameOrigin, refuseCrossOrigin } from '@/lib/security/origin'
+import { isSameOrigin, refuseCrossOrigin } from '@/lib/security/origin-check'
 import {
   limitClassification,
   limitReportSubmission,
@@ -99,7 +99,7 @@ describe('security headers', () => {
   it('adds HSTS only over https', () => {
     expect(securityHeaders({ https: false })['Strict-Transport-Security']).toBeUndefined()
     expect(securityHeaders({ https: true })['Strict-Transport-Security']).toMatch(/max-age=\d+/)
-    const base = { protocol: 'http:', forwardedProto: null, trustProxy: false, publicUrls: [] as string[] }
+    const base = { forwardedProto: null, trustProxy: false, publicUrls: [] as string[] }
     expect(servedOverHttps(base)).toBe(false)
     expect(servedOverHttps({ ...base, forwardedProto: 'https' })).toBe(false)
     expect(servedOverHttps({ ...base, forwardedProto: 'https', trustProxy: true })).toBe(true)

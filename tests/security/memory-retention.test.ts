@@ -3,7 +3,7 @@ import v8 from 'node:v8'
 import vm from 'node:vm'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createSignInLimiter } from '@/lib/auth/sign-in-limiter'
-import { captureDetachedScope, runDetached } from '@/lib/http/detached-scope'
+import { captureDetachedScope, runDetached } from '@/lib/security/detached-scope'
 import { limitReportSubmission, resetRateLimits } from '@/lib/security/rate-limits'
 
 // Next.js keeps each request (and its response) in AsyncLocalStorage stores, and Node copies those

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { erasePersonalData, exportPersonalData } from '@/lib/security/privacy'
-import { purgeClosedReports } from '@/lib/security/retention'
+import { erasePersonalData, exportPersonalData } from '@/lib/privacy/person-data'
+import { purgeClosedReports } from '@/lib/privacy/retention'
 import { createStaff, createTicketRow } from '@/tests/support/factories'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
-import { startServer, type ServerHandle } from './support/production-server'
+import { signIn, startServer, type ServerHandle } from './support/production-server'
 
 // Against the real production server (build + node:http wrapper) on this file's database copy:
 // durability under SIGKILL, draining on SIGTERM, security headers and cookies, no personal data in logs.
@@ -197,19 +197,3 @@ describe('production server', () => {
     }
   })
 })
-
-async function signIn(url: string, email: string, password: string) {
-  const csrf = await fetch(`${url}/api/auth/csrf`)
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  const res = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, origin: url },
-    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
-  })
-  const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token=')) ?? ''
-  if (!setCookie) throw new Error(`sign-in failed: ${res.status}`)
-  const value = setCookie.split(';')[0]!.split('=').slice(1).join('=')
-  return { setCookie, value, header: `next-auth.session-token=${value}` }
-}

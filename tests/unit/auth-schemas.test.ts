@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { changeRoleSchema, createAccountSchema, setDisabledSchema } from '@/lib/accounts/schemas'
 import { lockedMessage, parseLockedError, signInSchema } from '@/lib/auth/schemas'
-import { clientAddressFrom } from '@/lib/http/client-address'
+import { clientAddressFrom } from '@/lib/security/client-address'
 import { schoolSettingsSchema, settingsInputFromForm, uaiCheckLetter } from '@/lib/settings/schemas'
 
 describe('sign-in and account schemas', () => {
@@ -33,6 +33,8 @@ describe('sign-in and account schemas', () => {
 
   it('encodes and reads back the lock-out delay', () => {
     expect(parseLockedError('SignInLocked:12')).toBe(12)
+    expect(parseLockedError('SignInLocked:30s')).toBe(0.5)
+    expect(lockedMessage(4 / 60)).toContain('patientez 4 secondes')
     expect(parseLockedError('CredentialsSignin')).toBeNull()
     expect(lockedMessage(1)).toContain('1 minute.')
     expect(lockedMessage(15)).toContain('15 minutes')

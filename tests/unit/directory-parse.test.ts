@@ -7,9 +7,9 @@ import { profileFromLabel } from '@/lib/directory/profiles'
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
 describe('reading a PRONOTE directory export', () => {
-  it('accepts ; or , separators and French headers in any order', () => {
-    const semi = parseDirectoryCsv(utf8('Nom;Prénom;Identifiant;Profil;Classe;Né(e) le\nLEFÈVRE;Éloïse;elefevre;Élève;4B;12/03/2011\n'))
-    const comma = parseDirectoryCsv(utf8('Identifiant,Prénom,Nom,Type,Groupe,Date de naissance\nelefevre,Éloïse,LEFÈVRE,Eleve,4B,2011-03-12\n'))
+  it('accepts ; or , separators and French headers in any order', async () => {
+    const semi = await parseDirectoryCsv(utf8('Nom;Prénom;Identifiant;Profil;Classe;Né(e) le\nLEFÈVRE;Éloïse;elefevre;Élève;4B;12/03/2011\n'))
+    const comma = await parseDirectoryCsv(utf8('Identifiant,Prénom,Nom,Type,Groupe,Date de naissance\nelefevre,Éloïse,LEFÈVRE,Eleve,4B,2011-03-12\n'))
     for (const parsed of [semi, comma]) {
       expect(parsed.errors).toEqual([])
       expect(parsed.rows).toEqual([
@@ -20,10 +20,10 @@ describe('reading a PRONOTE directory export', () => {
     expect(comma.separator).toBe(',')
   })
 
-  it('decodes UTF-8 with a BOM and Windows-1252 bytes', () => {
+  it('decodes UTF-8 with a BOM and Windows-1252 bytes', async () => {
     const text = 'Nom;Prénom;Identifiant;Profil\r\nHÉNAFF;Noël;nhenaff;Élève\r\nD\'ALMÉIDA;François;fdalmeida;Professeur\r\n'
-    const bom = parseDirectoryCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]))
-    const cp1252 = parseDirectoryCsv(iconv.encode(text, 'win1252'))
+    const bom = await parseDirectoryCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]))
+    const cp1252 = await parseDirectoryCsv(iconv.encode(text, 'win1252'))
     expect(bom.encoding).toBe('utf-8')
     expect(cp1252.encoding).toBe('windows-1252')
     for (const parsed of [bom, cp1252]) {
@@ -32,8 +32,8 @@ describe('reading a PRONOTE directory export', () => {
     }
   })
 
-  it('reports bad rows with their line number and keeps the good ones', () => {
-    const parsed = parseDirectoryCsv(
+  it('reports bad rows with their line number and keeps the good ones', async () => {
+    const parsed = await parseDirectoryCsv(
       utf8(
         [
           'Nom;Prénom;Identifiant;Profil;Classe;Né(e) le',
@@ -60,24 +60,24 @@ describe('reading a PRONOTE directory export', () => {
     expect(Object.keys(byLine)).toContain('8')
   })
 
-  it('gives a clear file-level error when required columns are missing or the file is empty', () => {
-    expect(parseDirectoryCsv(utf8('Nom;Classe\nMARTIN;3B\n')).fileError).toMatch(/Colonnes manquantes : Identifiant, Prénom, Profil/)
-    expect(parseDirectoryCsv(utf8('')).fileError).toMatch(/vide/)
-    expect(parseDirectoryCsv(utf8('\n\n')).fileError).toBeDefined()
+  it('gives a clear file-level error when required columns are missing or the file is empty', async () => {
+    expect((await parseDirectoryCsv(utf8('Nom;Classe\nMARTIN;3B\n'))).fileError).toMatch(/Colonnes manquantes : Identifiant, Prénom, Profil/)
+    expect((await parseDirectoryCsv(utf8(''))).fileError).toMatch(/vide/)
+    expect((await parseDirectoryCsv(utf8('\n\n'))).fileError).toBeDefined()
   })
 
-  it('never throws, whatever the bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+  it('never throws, whatever the bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async (bytes) => {
         const header = utf8('Nom;Prénom;Identifiant;Profil\n')
-        const parsed = parseDirectoryCsv(new Uint8Array([...header, ...bytes]))
+        const parsed = await parseDirectoryCsv(new Uint8Array([...header, ...bytes]))
         expect(Array.isArray(parsed.errors)).toBe(true)
       }),
       { numRuns: 300 },
     )
-    fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), (text) => {
-        parseDirectoryCsv(utf8(text))
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), async (text) => {
+        await parseDirectoryCsv(utf8(text))
       }),
       { numRuns: 300 },
     )

@@ -6,7 +6,7 @@ import { buildDirectoryIndex, rankCandidates, type MatchQuery } from '@/lib/ent-
 import { seededRandom } from '@/scripts/seeded-random'
 
 const fixture = fs.readFileSync(path.resolve(__dirname, '../fixtures/pronote-directory.csv'))
-const directory = parseDirectoryCsv(fixture)
+const directory = await parseDirectoryCsv(fixture)
 const index = buildDirectoryIndex(directory.rows)
 
 const stripAccents = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '')

@@ -1,10 +1,11 @@
 'use client'
 
-import { signIn } from 'next-auth/react'
-import { useState, type FormEvent } from 'react'
+import { useActionState } from 'react'
 import { describedBy, Field } from '@/app/_components/field'
 import { lockedMessage, parseLockedError, SIGN_IN_GENERIC_ERROR } from '@/lib/auth/schemas'
+import { signInAction, type SignInFormState } from './actions'
 
+/** Errors next-auth puts in the URL (/login?error=…) when its own endpoints refuse a sign-in. */
 function messageFor(error: string | null | undefined): string | null {
   if (!error) return null
   const minutes = parseLockedError(error)
@@ -13,43 +14,23 @@ function messageFor(error: string | null | undefined): string | null {
   return 'La connexion n’a pas abouti. Réessayez dans un instant.'
 }
 
+// A server action form: it posts (never a GET carrying the password) and shows its refusal with
+// or without JavaScript.
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
-  const [error, setError] = useState<string | null>(messageFor(initialError))
-  const [pending, setPending] = useState(false)
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (pending) return
-    const form = new FormData(event.currentTarget)
-    setPending(true)
-    setError(null)
-    try {
-      const result = await signIn('credentials', {
-        email: String(form.get('email') ?? ''),
-        password: String(form.get('password') ?? ''),
-        redirect: false,
-      })
-      if (result?.ok && !result.error) {
-        // A full navigation so every server component renders with the new session.
-        window.location.assign(callbackUrl)
-        return
-      }
-      setError(messageFor(result?.error ?? 'CredentialsSignin'))
-    } catch {
-      setError(messageFor('network'))
-    }
-    setPending(false)
-  }
-
+  const [state, formAction, pending] = useActionState<SignInFormState, FormData>(signInAction, {
+    error: messageFor(initialError),
+    email: '',
+  })
   return (
-    <form className="report-form card" onSubmit={onSubmit} noValidate={false}>
-      {error ? (
+    <form className="report-form card" action={formAction}>
+      {state.error ? (
         <div className="notice notice-error" role="alert">
-          <p>{error}</p>
+          <p>{state.error}</p>
         </div>
       ) : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field name="email" label="Adresse e-mail" required>
-        <input {...describedBy('email', false)} type="email" autoComplete="username" required inputMode="email" />
+        <input {...describedBy('email', false)} type="email" autoComplete="username" required inputMode="email" defaultValue={state.email} key={state.email} />
       </Field>
       <Field name="password" label="Mot de passe" required>
         <input {...describedBy('password', false)} type="password" autoComplete="current-password" required />

@@ -8,22 +8,25 @@ import styles from './queue.module.css'
 
 // Each checkbox belongs to the bulk form (by id) and carries the version shown on screen.
 
-export function TicketList({ items }: { items: TicketSummary[] }) {
+export function TicketList({ items, allSelected = false }: { items: TicketSummary[]; allSelected?: boolean }) {
   return (
-    <ul className={styles.list} aria-label="Signalements">
+    <ul className={styles.list} aria-label="Signalements" id="signalements" tabIndex={-1}>
       {items.map((t) => (
         <li key={t.reference} className={styles.item}>
-          <input
-            type="checkbox"
-            form={BULK_FORM_ID}
-            name="items"
-            value={`${t.reference}:${t.version}`}
-            id={`sel-${t.reference}`}
-            aria-label={`Sélectionner ${t.reference}`}
-          />
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              form={BULK_FORM_ID}
+              name="items"
+              value={`${t.reference}:${t.version}`}
+              id={`sel-${t.reference}`}
+              aria-label={`Sélectionner ${t.reference}`}
+              defaultChecked={allSelected}
+            />
+          </label>
           <div className={styles.itemMain}>
             <div className={styles.itemTop}>
-              <a href={`/admin/tickets/${encodeURIComponent(t.reference)}`} className="reference">{t.reference}</a>
+              <a href={`/admin/tickets/${encodeURIComponent(t.reference)}`} className={`reference ${styles.refLink}`}>{t.reference}</a>
               <span className={`status status-${t.status.toLowerCase()}`}>{statusLabels[t.status]}</span>
               <strong>{labelForCategory(t.category)}</strong>
             </div>

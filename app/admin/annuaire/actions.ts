@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { requireActionViewer } from '@/lib/auth/session'
 import { importDirectory } from '@/lib/directory/import'
-import type { DirectoryFormState } from '@/lib/ent-failures/form'
+import type { DirectoryFormState } from '@/lib/directory/form'
 import { messageFor } from '@/lib/result'
 
 export async function importDirectoryAction(_prev: DirectoryFormState, form: FormData): Promise<DirectoryFormState> {

@@ -1,7 +1,7 @@
 'use client'
 
 import { useActionState, useTransition, type FormEvent } from 'react'
-import { idleDirectory } from '@/lib/ent-failures/form'
+import { idleDirectory } from '@/lib/directory/form'
 import { importDirectoryAction } from './actions'
 
 // Submitted by hand (not via the form's action) so the chosen file stays selected after the

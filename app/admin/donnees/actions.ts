@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { requireActionViewer } from '@/lib/auth/session'
 import { messageFor } from '@/lib/result'
-import { erasePersonalData } from '@/lib/security/privacy'
+import { erasePersonalData } from '@/lib/privacy/person-data'
 import type { ErasureFormState } from './form-state'
 
 /** Erases a person's data on their request: every ticket filed with that e-mail or login is anonymised. */

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { requireViewer } from '@/lib/auth/session'
 import { getEntFailure, getEntFailureStats, listEntFailures } from '@/lib/ent-failures/queries'
 import { entFailureStatusLabels, entFailureStatuses, type EntFailureStatus } from '@/lib/ent-failures/schemas'
+import { DecisionOutcome } from './_components/decision-outcome'
 import { FailureDetail } from './_components/failure-detail'
 import { FailureList } from './_components/failure-list'
 import { StatsPanel } from './_components/stats-panel'
@@ -17,7 +18,11 @@ export default async function EntFailuresPage({ searchParams }: Props) {
   const viewer = await requireViewer('AGENT', '/admin/echecs-interconnexion')
   const params = await searchParams
   const failureId = single(params.failure)
-  const detail = failureId ? await getEntFailure(viewer, failureId) : null
+  const decidedId = single(params.decided)
+  const [detail, decided] = await Promise.all([
+    failureId ? getEntFailure(viewer, failureId) : null,
+    decidedId ? getEntFailure(viewer, decidedId, 0) : null,
+  ])
   const requested = single(params.status)
   const status: EntFailureStatus = (entFailureStatuses as readonly string[]).includes(requested ?? '')
     ? (requested as EntFailureStatus)
@@ -59,8 +64,22 @@ export default async function EntFailuresPage({ searchParams }: Props) {
         </ul>
       </nav>
 
+      {/* The detail comes first in reading order: on a phone the decision form is not below the whole
+          list (issue 10); on a wide screen the grid still shows the list on the left. */}
       <div className={styles.layout}>
-        <section aria-labelledby="list-title">
+        <div className={styles.detailColumn}>
+          {decided?.ok ? <DecisionOutcome decided={decided.value} nextName={detail?.ok ? detail.value.fullName : null} /> : null}
+          {detail && !detail.ok ? (
+            <p className="notice notice-error" role="alert">
+              Cet échec d’interconnexion est introuvable. Choisissez-en un dans la liste.
+            </p>
+          ) : detail?.ok ? (
+            <FailureDetail failure={detail.value} now={now} />
+          ) : (
+            <p className="notice">Choisissez un échec dans la liste pour voir les comptes PRONOTE candidats et décider.</p>
+          )}
+        </div>
+        <section aria-labelledby="list-title" className={styles.listColumn}>
           <h2 id="list-title">{entFailureStatusLabels[status]}, les plus anciens d’abord</h2>
           {!list.ok ? (
             <p className="notice notice-error" role="alert">
@@ -83,17 +102,6 @@ export default async function EntFailuresPage({ searchParams }: Props) {
             </>
           )}
         </section>
-        <div>
-          {detail && !detail.ok ? (
-            <p className="notice notice-error" role="alert">
-              Cet échec d’interconnexion est introuvable. Choisissez-en un dans la liste.
-            </p>
-          ) : detail?.ok ? (
-            <FailureDetail failure={detail.value} now={now} />
-          ) : (
-            <p className="notice">Choisissez un échec dans la liste pour voir les comptes PRONOTE candidats et décider.</p>
-          )}
-        </div>
       </div>
     </main>
   )

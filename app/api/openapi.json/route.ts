@@ -1,4 +1,4 @@
-import { openApiDocument } from '@/lib/http/openapi'
+import { openApiDocument } from '@/lib/api/openapi'
 
 // Built once per server process: it depends only on the route declarations.
 let document: ReturnType<typeof openApiDocument> | undefined

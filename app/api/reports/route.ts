@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/http/api-route'
-import { publicOrigin } from '@/lib/http/origin'
+import { publicOrigin } from '@/lib/http/public-origin'
 import { toCreatedReportJson, trackingPath } from '@/lib/reports/dto'
 import { createReport } from '@/lib/reports/mutations'
 import { createReportRoute } from '@/lib/reports/routes'
@@ -13,6 +13,6 @@ export const POST = apiRoute(createReportRoute, async ({ request, body }) => {
   if (!limit.ok) return rateLimitedResponse(limit)
   const result = await createReport(body)
   if (!result.ok) return result
-  const trackingUrl = new URL(trackingPath(result.value.reference, result.value.token), publicOrigin(request.url, request.headers))
+  const trackingUrl = new URL(trackingPath(result.value.reference, result.value.token), publicOrigin(request.headers))
   return Response.json(toCreatedReportJson(result.value, trackingUrl.href), { status: 201, headers: { 'Cache-Control': 'no-store' } })
 })

@@ -3,10 +3,11 @@ import { headers } from 'next/headers'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { DiagnosisCard } from '@/app/_components/diagnosis-card'
-import { publicOriginFromHeaders } from '@/lib/http/origin'
+import { publicOriginFromHeaders } from '@/lib/http/public-origin'
 import { trackingPath } from '@/lib/reports/dto'
 import { PARIS_TIME_ZONE } from '@/lib/time/paris'
 import { getTrackedReport } from '@/lib/reports/queries'
+import { Confirmation } from './confirmation'
 
 // The private tracking page: the token in its URL is the only key, so it is kept out of search
 // engines and of Referer headers sent to other sites.
@@ -36,26 +37,31 @@ export default async function TrackingPage({
   if (!result.ok || !token) notFound()
   const report = result.value
   const isNew = first(query.nouveau) === '1'
+  // Once the ticket is closed, the outcome and the school's message lead; the first-aid steps of the
+  // diagnosis ("commencez par…") step back into a folded reminder (issue 10).
+  const closed = report.closedAt !== null || report.status === 'RESOLVED' || report.status === 'REJECTED'
   const link = new URL(trackingPath(report.reference, token), publicOriginFromHeaders(await headers())).href
 
   return (
     <main className="container">
       <p className="brand">Relais</p>
-      {isNew ? (
-        <section className="notice notice-ok" role="status" aria-labelledby="confirmation-title">
-          <h2 id="confirmation-title">Votre signalement est enregistré</h2>
-          <p>
-            Votre référence : <strong className="reference">{report.reference}</strong>
-          </p>
-          <p>
-            Gardez ce lien privé (ajoutez-le à vos favoris) : c’est lui qui permet de suivre votre demande. Ne le partagez pas.
-          </p>
-          <label htmlFor="tracking-link" className="visually-hidden">Lien de suivi privé</label>
-          <input id="tracking-link" className="tracking-link" type="text" readOnly value={link} />
+      {isNew ? <Confirmation reference={report.reference} link={link} /> : null}
+
+      <h1>Signalement {report.reference}</h1>
+      {closed ? (
+        <section className={`notice ${report.status === 'RESOLVED' ? 'notice-ok' : 'notice-info'}`} aria-labelledby="outcome-title">
+          <h2 id="outcome-title">{report.status === 'RESOLVED' ? 'Votre demande est résolue' : 'Votre demande est close'}</h2>
+          {report.publicMessage ? (
+            <>
+              <h3>Message de l’établissement</h3>
+              <p className="public-message">{report.publicMessage}</p>
+            </>
+          ) : (
+            <p>L’établissement n’a pas laissé de message. Si vous êtes toujours bloqué·e, faites un nouveau signalement.</p>
+          )}
         </section>
       ) : null}
 
-      <h1>Signalement {report.reference}</h1>
       <dl className="facts">
         <div>
           <dt>État</dt>
@@ -81,17 +87,24 @@ export default async function TrackingPage({
         ) : null}
       </dl>
 
-      {report.publicMessage ? (
+      {!closed && report.publicMessage ? (
         <section className="notice notice-info" aria-labelledby="public-message-title">
           <h2 id="public-message-title">Message de l’établissement</h2>
           <p className="public-message">{report.publicMessage}</p>
         </section>
       ) : null}
 
-      <section className="card" aria-label="Diagnostic">
-        <p className="live-title">Diagnostic</p>
-        <DiagnosisCard diagnosis={report.diagnosis} />
-      </section>
+      {closed ? (
+        <details className="card fold">
+          <summary>Rappel du diagnostic initial</summary>
+          <DiagnosisCard diagnosis={report.diagnosis} />
+        </details>
+      ) : (
+        <section className="card" aria-label="Diagnostic">
+          <p className="live-title">Diagnostic</p>
+          <DiagnosisCard diagnosis={report.diagnosis} />
+        </section>
+      )}
 
       <p>
         <Link href="/">Signaler un autre problème</Link>

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -43,29 +42,33 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 /**
- * Several test files start the production server in parallel: the first one to get this lock runs
- * start.mjs (which builds when the build is stale) until the server is healthy; the others wait, then
- * find a fresh build. Without it, two `next build` would write the same folder at once.
+ * Test files run in parallel: only one may run start.mjs (which builds when stale) at a time, or two
+ * builds would write the same folder. A lock directory, taken over when its owner process is gone.
  */
-const buildLock = path.join(os.tmpdir(), `relais-build-${crypto.createHash('sha256').update(root + distDir).digest('hex').slice(0, 12)}.lock`)
-
-async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+async function withStartLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(root, 'tests', '.tmp', `start-lock-${distDir.replace(/\W/g, '')}`)
+  fs.mkdirSync(path.dirname(lock), { recursive: true })
   for (;;) {
     try {
-      fs.writeFileSync(buildLock, String(process.pid), { flag: 'wx' })
+      fs.mkdirSync(lock)
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid))
       break
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      // A run killed while holding the lock leaves it behind: a build never takes this long.
-      const held = fs.statSync(buildLock, { throwIfNoEntry: false })
-      if (held && Date.now() - held.mtimeMs > 600_000) fs.rmSync(buildLock, { force: true })
-      await new Promise((r) => setTimeout(r, 500))
+    } catch {
+      const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0)
+      let alive = owner > 0
+      try {
+        if (alive) process.kill(owner, 0)
+      } catch {
+        alive = false
+      }
+      if (!alive) fs.rmSync(lock, { recursive: true, force: true })
+      else await new Promise((r) => setTimeout(r, 500))
     }
   }
   try {
     return await fn()
   } finally {
-    fs.rmSync(buildLock, { force: true })
+    fs.rmSync(lock, { recursive: true, force: true })
   }
 }
 
@@ -85,31 +88,51 @@ export async function startServer(opts: {
     NEXT_DIST_DIR: distDir,
     NEXTAUTH_SECRET: 'security-suite-secret-0123456789abcdef',
     NEXTAUTH_URL: url,
-    // Generous by default: the burst tests send hundreds of reports from one address.
+    // Generous by default: the burst tests send hundreds of reports from one address, at once.
     RATE_LIMIT_REPORTS_PER_MIN: '100000',
+    MAX_CONNECTIONS_PER_ADDRESS: '100000',
     ...opts.env,
   }
-  // start.mjs builds when stale and sets NODE_ENV itself (vitest's NODE_ENV=test must not leak into the build).
+  if (opts.full !== false) return withStartLock(() => spawnServer(url, opts, env))
+  return spawnServer(url, opts, env)
+}
+
+async function spawnServer(url: string, opts: { port: number; dbFile: string; full?: boolean }, env: Record<string, string | undefined>): Promise<ServerHandle> {
   const script = opts.full === false ? 'scripts/server.mjs' : 'scripts/start.mjs'
+  // start.mjs builds when stale and sets NODE_ENV itself (vitest's NODE_ENV=test must not leak into the build).
   if (opts.full !== false) delete env.NODE_ENV
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
-  const start = async () => {
-    const child = spawn(process.execPath, [script], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    try {
-      await waitForHealth(url, child, opts.full === false ? 30_000 : 280_000)
-    } catch (error) {
-      child.kill('SIGKILL')
-      throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`)
-    }
-    return { port: opts.port, url, dbFile: opts.dbFile, child, log: () => output, exited }
+  const child = spawn(process.execPath, [script], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  try {
+    await waitForHealth(url, child, opts.full === false ? 30_000 : 280_000)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`)
   }
-  return opts.full === false ? start() : withBuildLock(start)
+  return { port: opts.port, url, dbFile: opts.dbFile, child, log: () => output, exited }
 }
 
 export function removeDatabase(dbFile: string) {
   fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
+}
+
+/** Signs in through next-auth's credentials flow over HTTP; the session cookie it hands out. */
+export async function signIn(url: string, email: string, password: string) {
+  const csrf = await fetch(`${url}/api/auth/csrf`)
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, origin: url },
+    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
+  })
+  const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token=')) ?? ''
+  if (!setCookie) throw new Error(`sign-in failed: ${res.status}`)
+  const value = setCookie.split(';')[0]!.split('=').slice(1).join('=')
+  return { setCookie, value, header: `next-auth.session-token=${value}` }
 }

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/http/api-route'
-import { exportPersonalData } from '@/lib/security/privacy'
-import { exportPersonalDataRoute } from '@/lib/security/routes'
+import { exportPersonalData } from '@/lib/privacy/person-data'
+import { exportPersonalDataRoute } from '@/lib/privacy/routes'
 
 export const dynamic = 'force-dynamic'
 

@@ -2,35 +2,36 @@ import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
-import { anonymiseTickets } from './anonymise'
+import { clearTicketMessages } from '@/lib/mail/erase'
+import { anonymiseTickets } from '@/lib/tickets/anonymise'
+import { ERASED_TEXT, ticketPersonalFieldNames, type TicketPersonalField } from '@/lib/tickets/personal-fields'
 import { personQuerySchema, type PersonQuery } from './schemas'
 
 // A person's right of access and erasure (RGPD art. 15 and 17), exercised by an ADMIN on request:
 // every ticket filed with that e-mail, or that login / ENT login, is exported as JSON or anonymised.
 // Each affected ticket records an EXPORTED / ERASED event by the admin, holding no personal data.
 
+type PersonalColumns = { [K in TicketPersonalField]: string | null }
+
 export interface PersonalDataExport {
   query: PersonQuery
   exportedAt: string
-  tickets: {
+  tickets: (PersonalColumns & {
     reference: string
     createdAt: string
     updatedAt: string
     status: string
     category: string
     profile: string
-    message: string
-    fullName: string
-    email: string | null
     establishment: string | null
-    login: string | null
-    entName: string | null
-    entLogin: string | null
-    url: string | null
     occurredAt: string
-    publicMessage: string | null
     history: { type: string; createdAt: string; note: string | null }[]
-  }[]
+  })[]
+}
+
+/** Every personal column of a ticket row (the one list in lib/tickets/personal-fields.ts). */
+function personalColumns(row: PersonalColumns): PersonalColumns {
+  return Object.fromEntries(ticketPersonalFieldNames.map((name) => [name, row[name]])) as PersonalColumns
 }
 
 async function matchingTicketIds(query: PersonQuery): Promise<number[]> {
@@ -74,16 +75,9 @@ export async function exportPersonalData(viewer: Viewer, input: unknown): Promis
       status: t.status,
       category: t.category,
       profile: t.profile,
-      message: t.message,
-      fullName: t.fullName,
-      email: t.email,
       establishment: t.establishment,
-      login: t.login,
-      entName: t.entName,
-      entLogin: t.entLogin,
-      url: t.url,
       occurredAt: t.occurredAt.toISOString(),
-      publicMessage: t.publicMessage,
+      ...personalColumns(t),
       history: t.events.map((e) => ({ type: e.type, createdAt: e.createdAt.toISOString(), note: e.note })),
     })),
   })
@@ -99,6 +93,8 @@ export async function erasePersonalData(viewer: Viewer, input: unknown): Promise
   const now = new Date()
   await db.$transaction(async (tx) => {
     await anonymiseTickets(tx, ids, now)
+    // Their messages too: the outbox holds the address and the sealed tracking token.
+    await clearTicketMessages(tx, ids)
     await eraseLinkedEntFailures(tx, ids)
     await tx.ticketEvent.createMany({ data: ids.map((ticketId) => ({ ticketId, actorId: viewer.id, type: 'ERASED' })) })
   })
@@ -117,7 +113,7 @@ async function eraseLinkedEntFailures(tx: Tx, ticketIds: number[]): Promise<void
   for (const id of new Set(linked.map((t) => t.entFailureId!))) {
     await tx.entFailure.update({
       where: { id },
-      data: { identityKey: `erased:${id}`, fullName: '[effacé]', entLogin: null, entName: null, linkedLogin: null, rejectReason: null },
+      data: { identityKey: `erased:${id}`, fullName: ERASED_TEXT, entLogin: null, entName: null, linkedLogin: null, rejectReason: null },
     })
     await tx.entFailureEvent.updateMany({ where: { entFailureId: id }, data: { note: null, before: null, after: null } })
   }

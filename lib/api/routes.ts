@@ -3,9 +3,9 @@ import { directoryRoutes } from '@/lib/directory/routes'
 import { entFailureRoutes } from '@/lib/ent-failures/routes'
 import { mailRoutes } from '@/lib/mail/routes'
 import { reportRoutes } from '@/lib/reports/routes'
-import { privacyRoutes } from '@/lib/security/routes'
+import { privacyRoutes } from '@/lib/privacy/routes'
 import { ticketRoutes } from '@/lib/tickets/routes'
-import { defineRoute, type ApiRoute } from './api-contract'
+import { defineRoute, type ApiRoute } from '@/lib/http/api-contract'
 
 // Every route of the JSON API, as published at /api/openapi.json. A new domain's routes.ts is listed
 // here; tests/security/openapi.test.ts calls each documented route against the app.

@@ -1,41 +1,13 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { clearTicketMessages } from '@/lib/mail/erase'
+import { erasedTicketFields, snapshotPersonalKeys } from './personal-fields'
 
-// What "anonymised" means for a ticket, shared by the retention purge and the erasure on request.
+// What "anonymised" means for a ticket, shared by the retention purge and the erasure on request
+// (lib/privacy), written here because every change to a Ticket goes through lib/tickets.
 // Kept for statistics: category, autoCategory, profile, establishment, status, priority, timestamps.
 
-export const ERASED_TEXT = '[effacé]'
-
 /** Ticket columns that hold personal data, and what they become. */
-export const anonymisedTicketData = (now: Date): Prisma.TicketUpdateManyMutationInput => ({
-  message: ERASED_TEXT,
-  fullName: ERASED_TEXT,
-  email: null,
-  login: null,
-  entName: null,
-  entLogin: null,
-  url: null,
-  publicMessage: null,
-  evidence: '[]',
-  variant: null,
-  anonymizedAt: now,
-})
-
-const PERSONAL_KEYS = new Set([
-  'message',
-  'fullName',
-  'email',
-  'login',
-  'entName',
-  'entLogin',
-  'url',
-  'publicMessage',
-  'evidence',
-  'note',
-  'linkedLogin',
-  'name',
-])
+export const anonymisedTicketData = (now: Date): Prisma.TicketUpdateManyMutationInput => ({ ...erasedTicketFields, anonymizedAt: now })
 
 /** An event's before/after JSON snapshot without its personal fields (null when not JSON). */
 export function scrubSnapshot(json: string | null): string | null {
@@ -43,7 +15,7 @@ export function scrubSnapshot(json: string | null): string | null {
   try {
     const value: unknown = JSON.parse(json)
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
-    const kept = Object.fromEntries(Object.entries(value).filter(([key]) => !PERSONAL_KEYS.has(key)))
+    const kept = Object.fromEntries(Object.entries(value).filter(([key]) => !snapshotPersonalKeys.has(key)))
     return JSON.stringify(kept)
   } catch {
     return null
@@ -54,8 +26,6 @@ export function scrubSnapshot(json: string | null): string | null {
 export async function anonymiseTickets(tx: Prisma.TransactionClient, ticketIds: number[], now: Date): Promise<void> {
   if (ticketIds.length === 0) return
   await tx.ticket.updateMany({ where: { id: { in: ticketIds } }, data: anonymisedTicketData(now) })
-  // Their messages too: the outbox holds the address and the sealed tracking token.
-  await clearTicketMessages(tx, ticketIds)
   const events = await tx.ticketEvent.findMany({
     where: { ticketId: { in: ticketIds } },
     select: { id: true, before: true, after: true },

@@ -1,7 +1,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi'
 import { failureCodes, type FailureCode } from '@/lib/result'
-import { errorSchema, failuresOf, invalidRequestSchema, type ApiRoute, type BodyKind } from './api-contract'
-import { apiRoutes } from './api-routes'
+import { errorSchema, failuresOf, invalidRequestSchema, type ApiRoute, type BodyKind } from '@/lib/http/api-contract'
+import { apiRoutes } from './routes'
 
 // The OpenAPI 3.1 document of the JSON API, generated from the route declarations and their zod
 // schemas (zod-openapi renders them with zod 4's JSON Schema output): never written by hand.

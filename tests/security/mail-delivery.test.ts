@@ -88,4 +88,9 @@ describe('mail from the production server', () => {
     for (const token of tokens) expect(log).not.toContain(token)
     expect(log).toMatch(/E-mails : \d+ envoyé/)
   })
+
+  it('SIGTERM stops the delivery worker with the server: exit 0', async () => {
+    server!.child.kill('SIGTERM')
+    expect(await server!.exited).toBe(0)
+  })
 })

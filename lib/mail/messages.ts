@@ -69,6 +69,13 @@ function acknowledgement(params: Record<string, unknown>, ctx: RenderContext): R
   ])
 }
 
+/** After resolution: the question of the tracking page, answered there with the token alone (no account). */
+function confirmationBlocks(ctx: RenderContext, reference: string): Block[] {
+  if (!ctx.token) return ['Pouvez-vous vous connecter maintenant ? Dites-le-nous depuis la page de suivi.']
+  const link = `${absoluteLink(ctx.origin, trackingPath(reference, ctx.token))}#confirm-title`
+  return ['Pouvez-vous vous connecter maintenant ? Un clic suffit pour nous le dire :', { link, label: 'Répondre : ça marche, ou toujours bloqué' }]
+}
+
 function statusChanged(params: Record<string, unknown>, ctx: RenderContext): RenderedMail {
   const reference = str(params.reference)
   const status = str(params.status)
@@ -78,7 +85,7 @@ function statusChanged(params: Record<string, unknown>, ctx: RenderContext): Ren
     'Bonjour,',
     `Votre signalement ${reference} est maintenant « ${label} ». L’établissement vous a laissé un message sur la page de suivi.`,
     trackingBlock(params, ctx),
-    ...(resolved ? ['Pouvez-vous vous connecter maintenant ? Dites-le-nous depuis la page de suivi.'] : []),
+    ...(resolved ? confirmationBlocks(ctx, str(params.reference)) : []),
   ])
 }
 

@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { prismaSql, type Sql } from '@/lib/db-write'
+import { env } from '@/lib/env'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { closedStatuses } from '@/lib/tickets/status'
 import { parisWallClock } from '@/lib/time/paris'
@@ -61,4 +62,23 @@ export async function enqueueIncidentAlert(sql: Sql, alert: IncidentAlertInput, 
     if (await enqueueMessage(sql, message, now)) queued++
   }
   return queued
+}
+
+/** The alert rule: MAIL_ALERT_THRESHOLD reports within MAIL_ALERT_WINDOW_MIN minutes (10 in 30). */
+export function incidentAlertRule(): { threshold: number; windowMinutes: number } {
+  return { threshold: env().MAIL_ALERT_THRESHOLD, windowMinutes: env().MAIL_ALERT_WINDOW_MIN }
+}
+
+/**
+ * Hook for the incident that a report joins, in the report's transaction: `reportsInWindow` is its
+ * count of reports within the rule's window. At the threshold the alert is queued (once per incident
+ * and member, so later reports add nothing). Returns how many alerts were queued.
+ */
+export async function alertIfIncidentReachedThreshold(
+  sql: Sql,
+  incident: { id: string; label: string; path: string; reportsInWindow: number },
+): Promise<number> {
+  const { threshold, windowMinutes } = incidentAlertRule()
+  if (incident.reportsInWindow < threshold) return 0
+  return enqueueIncidentAlert(sql, { incidentId: incident.id, label: incident.label, count: incident.reportsInWindow, windowMinutes, path: incident.path })
 }

@@ -5,7 +5,7 @@ import { db } from '@/lib/db'
 import { deliverDue } from '@/lib/mail/deliver'
 import { retryOutbox } from '@/lib/mail/mutations'
 import { getMailPreferences, saveMailPreferences } from '@/lib/mail/preferences'
-import { enqueueIncidentAlert, queueDailyDigests } from '@/lib/mail/staff'
+import { alertIfIncidentReachedThreshold, enqueueIncidentAlert, queueDailyDigests } from '@/lib/mail/staff'
 import { prismaSql } from '@/lib/db-write'
 import { erasePersonalData } from '@/lib/privacy/person-data'
 import { purgeClosedReports } from '@/lib/privacy/retention'
@@ -68,6 +68,7 @@ describe('GET /api/admin/outbox', () => {
 
   it('pages with nextCursor; retry now makes a failed message pending and due', async () => {
     const admin = await createStaff({ role: 'ADMIN' })
+    await deliver() // nothing else pending: the refusal below is this report's
     const report = await fileReport('Bao Relance', 'bao.relance@example.test', 'Votre identifiant ou votre mot de passe est incorrect')
     smtp.refuse(550, 1)
     await deliver()
@@ -150,5 +151,15 @@ describe('staff messages', () => {
     await deliver()
     const mail = smtp.received.slice(before).find((m) => (m.to as { text: string }).text === wants.email)!
     expect(mail.subject).toBe('Relais : 10 signalements « Le site n’est pas disponible »')
+  })
+
+  it('the threshold (default 10 reports in 30 minutes) decides when an incident alerts', async () => {
+    const wants = await createStaff()
+    const incident = { id: 'incident-threshold', label: 'Erreur 503', path: '/admin' }
+    expect(await db.$transaction((tx) => alertIfIncidentReachedThreshold(prismaSql(tx), { ...incident, reportsInWindow: 9 }))).toBe(0)
+    expect(await db.$transaction((tx) => alertIfIncidentReachedThreshold(prismaSql(tx), { ...incident, reportsInWindow: 10 }))).toBeGreaterThanOrEqual(1)
+    expect(await db.outboxMessage.findFirstOrThrow({ where: { kind: 'INCIDENT_ALERT', to: wants.email } })).toMatchObject({
+      params: JSON.stringify({ incidentId: 'incident-threshold', label: 'Erreur 503', count: 10, windowMinutes: 30, path: '/admin' }),
+    })
   })
 })

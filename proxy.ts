@@ -51,9 +51,12 @@ export function proxy(request: NextRequest) {
     : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value)
-  // Tracking links carry their secret token in the URL: never pass it on in a Referer, never index it.
+  // Tracking links carry their secret token in the URL: never pass it on in a Referer to another
+  // site, never index it. The tracking page says 'same-origin' rather than 'no-referrer': under
+  // 'no-referrer' a browser posts its forms with `Origin: null`, which Next.js refuses as CSRF, and
+  // the page's "Pouvez-vous vous connecter maintenant ?" form must work without JavaScript.
   if (request.nextUrl.pathname.startsWith('/suivi/') || request.nextUrl.pathname.startsWith('/api/reports/')) {
-    response.headers.set('Referrer-Policy', 'no-referrer')
+    response.headers.set('Referrer-Policy', request.nextUrl.pathname.startsWith('/suivi/') ? 'same-origin' : 'no-referrer')
     response.headers.set('X-Robots-Tag', 'noindex')
   }
   return response

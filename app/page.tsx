@@ -1,4 +1,6 @@
+import { listPublicIncidents } from '@/lib/incidents/queries'
 import { emptyReportValues, prefillFromSearchParams } from '@/lib/reports/form'
+import { IncidentNotices } from './_components/incident-notices'
 import { ReportForm } from './report-form'
 
 // Prefill parameters make this page per-request.
@@ -22,6 +24,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <p className="notice notice-warn">
         <strong>Nous ne vous demanderons jamais votre mot de passe.</strong> Ne l’écrivez nulle part dans ce formulaire.
       </p>
+      {/* The same list GET /api/incidents serves: no personal data. */}
+      <IncidentNotices incidents={await listPublicIncidents()} />
       <ReportForm initialValues={initialValues} />
     </main>
   )

@@ -1,5 +1,5 @@
 // Realistic, unique report bodies for the load generators and the queue seed.
-// Messages paraphrase what people actually write (see /work/shared/DOMAIN.md), in several
+// Messages paraphrase what people actually write (see DOMAIN.md), in several
 // lengths, with the quoted on-screen text somewhere inside a story. Deterministic per index.
 
 import type { CategoryCode, ProfileCode } from '../lib/catalogue/types'

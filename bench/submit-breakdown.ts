@@ -3,6 +3,9 @@
 // - validate: reportSchema.safeParse   - classify: the classifier   - prisma: createReport() (the app's
 // whole lib path: validate + classify + lib/tickets/create.ts in a group commit)  - raw: the bare stack's
 // prepared better-sqlite3 transaction (same rows, same pragmas); then a minimal insert with and without fsync.
+// - incident join: lib/incidents/join.ts alone, n joins inside one group commit's savepoint (the
+// open incident found through the partial unique index, its last report instant updated), then
+// createReport for a report that joins an incident next to one with an individual cause.
 // Run with: tsx --conditions=react-server bench/submit-breakdown.ts [n]; prints one JSON line.
 
 import { reportBody } from './bodies'
@@ -64,6 +67,22 @@ async function outboxSteps(n: number, next: () => Record<string, unknown>): Prom
   return [ticketOnly, withAck, inSavepoint]
 }
 
+type GroupCommit = typeof import('../lib/db-write').groupCommit
+type JoinIncident = typeof import('../lib/incidents/join').joinIncident
+
+/** The join alone: n calls inside ONE group commit (no fsync per call), timed around each call. */
+async function measureJoin(n: number, groupCommit: GroupCommit, joinIncident: JoinIncident): Promise<Step> {
+  const subject = { category: 'ESPACE_ACCESS_DISABLED', variant: null, profile: 'PARENT', url: null }
+  return groupCommit(async (sql) => {
+    await joinIncident(sql, subject, new Date()) // opens the incident and prepares the statements
+    const cpu0 = process.cpuUsage()
+    const t0 = performance.now()
+    for (let i = 0; i < n; i++) await joinIncident(sql, subject, new Date())
+    const cpu = process.cpuUsage(cpu0)
+    return { step: 'incident join alone (lib/incidents/join.ts in a savepoint, open incident found)', n, cpuUs: (cpu.user + cpu.system) / n, wallUs: ((performance.now() - t0) * 1000) / n }
+  })
+}
+
 async function main() {
   const n = Number(process.argv[2] ?? 300)
   const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '')
@@ -71,6 +90,8 @@ async function main() {
   const { classify } = await import('../lib/catalogue/classify')
   const { createReport } = await import('../lib/reports/mutations')
   const { generateReference, generateTrackingToken, hashTrackingToken } = await import('../lib/reports/reference')
+  const { groupCommit } = await import('../lib/db-write')
+  const { joinIncident } = await import('../lib/incidents/join')
   const bodies = Array.from({ length: 4 * n + 200 }, (_, i) => JSON.parse(JSON.stringify(reportBody(10_000_000 + i))) as Record<string, unknown>)
   let k = 0
   const next = () => bodies[k++ % bodies.length]!
@@ -94,6 +115,14 @@ async function main() {
       store({ reference: generateReference(), tokenHash: hashTrackingToken(generateTrackingToken()), report: r, verdict: v })
     }),
   )
+  steps.push(await measureJoin(n, groupCommit, joinIncident))
+  const person = (i: number, message: string, profile = 'PARENT') => ({ message, profile, fullName: `Personne ${i}`, email: `p${i}@exemple.test` })
+  const createOrThrow = async (body: Record<string, unknown>) => {
+    const r = await createReport(body)
+    if (!r.ok) throw new Error(JSON.stringify(r))
+  }
+  steps.push(await measure('createReport, joins an incident (HTTP Error 503)', n, (i) => createOrThrow(person(i, 'HTTP Error 503. The service is unavailable.'))))
+  steps.push(await measure('createReport, individual cause (wrong password)', n, (i) => createOrThrow(person(i, 'Votre identifiant ou votre mot de passe est incorrect'))))
   steps.push(...(await outboxSteps(n, next)))
   // The same minimal insert with and without the fsync of each commit: the durability cost per report.
   const fixed = reportSchema.parse({ message: 'Votre identifiant ou votre mot de passe est incorrect', fullName: 'Bench' })

@@ -2,11 +2,13 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 import type { Viewer } from '@/lib/auth/viewer'
 import { requireViewer } from '@/lib/auth/session'
+import { listQueueIncidents } from '@/lib/incidents/queries'
 import { countTicketFacets, listAssignableStaff, listTickets } from '@/lib/tickets/queries'
 import { categoryOptions } from '@/lib/tickets/labels'
 import { queueHref, queueParamsFrom, type QueueParams } from '@/lib/tickets/queue-url'
 import { filterFromQuery, ticketListQuerySchema, type TicketFilter } from '@/lib/tickets/schemas'
 import { BulkForm } from './_components/bulk-form'
+import { OpenIncidents } from './_components/open-incidents'
 import { QueueCounts, formatCount } from './_components/queue-counts'
 import { QueueFilters } from './_components/queue-filters'
 import { TicketList } from './_components/ticket-list'
@@ -40,7 +42,11 @@ export default async function QueuePage({ searchParams }: Props) {
   const allSelected = raw.tout === '1'
   const pageHref = queueHref(params, { cursor: params.cursor })
   const selectAllHref = `${pageHref}${pageHref.includes('?') ? '&' : '?'}tout=1`
-  const [page, staff] = await Promise.all([listTickets(viewer, params), listAssignableStaff(viewer)])
+  const [page, staff, incidents] = await Promise.all([
+    listTickets(viewer, params),
+    listAssignableStaff(viewer),
+    params.cursor ? [] : listQueueIncidents(viewer), // on the first page only
+  ])
   const errors = page.ok ? {} : (page.fieldErrors ?? {})
   const query = ticketListQuerySchema.safeParse(params)
   const filter = page.ok && query.success ? filterFromQuery(query.data) : null
@@ -48,6 +54,7 @@ export default async function QueuePage({ searchParams }: Props) {
   return (
     <main className="container" style={{ maxWidth: 1100 }}>
       <h1>Signalements</h1>
+      <OpenIncidents incidents={incidents} />
       <QueueFilters params={params} staff={staff} errors={errors} />
       {!page.ok ? (
         <div className="notice notice-error" role="alert">

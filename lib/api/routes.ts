@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { directoryRoutes } from '@/lib/directory/routes'
 import { entFailureRoutes } from '@/lib/ent-failures/routes'
 import { mailRoutes } from '@/lib/mail/routes'
+import { incidentRoutes } from '@/lib/incidents/routes'
 import { reportRoutes } from '@/lib/reports/routes'
 import { privacyRoutes } from '@/lib/privacy/routes'
 import { ticketRoutes } from '@/lib/tickets/routes'
@@ -28,6 +29,7 @@ export const apiRoutes: ApiRoute[] = [
   ...reportRoutes,
   ...ticketRoutes,
   ...entFailureRoutes,
+  ...incidentRoutes,
   ...directoryRoutes,
   ...privacyRoutes,
   ...mailRoutes,

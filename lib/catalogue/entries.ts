@@ -1,6 +1,6 @@
 // The error catalogue: the seven categories of PRONOTE "Espace web" connection failures as typed
 // data. Pure: imported by the server and by the browser (live diagnosis), so keep it compact.
-// Source: /work/shared/DOMAIN.md §2 (texts rewritten, menu paths kept exact).
+// Source: DOMAIN.md §2 (texts rewritten, menu paths kept exact).
 
 import type { CatalogueEntry, CatalogueVariant, CategoryCode, SelfHelp } from './types'
 

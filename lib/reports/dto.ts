@@ -12,10 +12,20 @@ export interface CreatedReport {
   variant?: string
   confidence: number
   diagnosis: Diagnosis
+  /** The incident the report joined (a shared school-side cause), if any. */
+  incident?: ReportIncident
+}
+
+/** What the person may know of the incident their report joined: no one else's data. */
+export interface ReportIncident {
+  id: string
+  since: Date
+  /** The published notice, or null while none is published. */
+  message: string | null
 }
 
 /** The outcome of a stored report: its reference, the token returned once, and the verdict described. */
-export function createdReport(reference: string, token: string, verdict: Classification): CreatedReport {
+export function createdReport(reference: string, token: string, verdict: Classification, incident?: ReportIncident | null): CreatedReport {
   return {
     reference,
     token,
@@ -23,7 +33,12 @@ export function createdReport(reference: string, token: string, verdict: Classif
     ...(verdict.variant ? { variant: verdict.variant } : {}),
     confidence: verdict.confidence,
     diagnosis: describeDiagnosis(verdict.category, verdict.variant),
+    ...(incident ? { incident: { id: incident.id, since: incident.since, message: incident.message } } : {}),
   }
+}
+
+export function toReportIncidentJson(incident: ReportIncident) {
+  return { id: incident.id, since: incident.since.toISOString(), message: incident.message }
 }
 
 export interface TrackedReport {
@@ -36,6 +51,10 @@ export interface TrackedReport {
   createdAt: Date
   updatedAt: Date
   closedAt: Date | null
+  /** The open incident the report belongs to: "inutile de signaler à nouveau", with its notice. */
+  incident: ReportIncident | null
+  /** The person's answer after a resolution: WORKS, STILL_BLOCKED, or null (not asked or not answered). */
+  confirmation: 'WORKS' | 'STILL_BLOCKED' | null
 }
 
 export const trackedReportColumns = {
@@ -49,6 +68,8 @@ export const trackedReportColumns = {
   createdAt: true,
   updatedAt: true,
   closedAt: true,
+  confirmation: true,
+  incident: { select: { id: true, status: true, firstReportAt: true, published: true, publicMessage: true } },
 } as const
 
 export interface TrackedReportRow {
@@ -61,6 +82,8 @@ export interface TrackedReportRow {
   createdAt: Date
   updatedAt: Date
   closedAt: Date | null
+  confirmation: string | null
+  incident: { id: string; status: string; firstReportAt: Date; published: boolean; publicMessage: string | null } | null
 }
 
 export function toTrackedReport(row: TrackedReportRow): TrackedReport {
@@ -76,6 +99,12 @@ export function toTrackedReport(row: TrackedReportRow): TrackedReport {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    // Only while the incident is open: once resolved, the ticket's own message says the outcome.
+    incident:
+      row.incident?.status === 'OPEN'
+        ? { id: row.incident.id, since: row.incident.firstReportAt, message: row.incident.published ? row.incident.publicMessage : null }
+        : null,
+    confirmation: row.confirmation === 'WORKS' || row.confirmation === 'STILL_BLOCKED' ? row.confirmation : null,
   }
 }
 
@@ -95,6 +124,7 @@ export function toCreatedReportJson(report: CreatedReport, trackingUrl: string) 
     label: report.diagnosis.label,
     trackingUrl,
     ...(selfHelp ? { selfHelp } : {}),
+    ...(report.incident ? { incident: toReportIncidentJson(report.incident) } : {}),
   }
 }
 
@@ -111,6 +141,8 @@ export function toTrackedReportJson(report: TrackedReport) {
     updatedAt: report.updatedAt.toISOString(),
     publicMessage: report.publicMessage,
     ...(selfHelp ? { selfHelp } : {}),
+    incident: report.incident ? toReportIncidentJson(report.incident) : null,
+    confirmation: report.confirmation,
   }
 }
 

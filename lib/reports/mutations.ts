@@ -3,6 +3,8 @@ import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
 import { enqueueAcknowledgement } from '@/lib/mail/outbox'
 import { nudgeMailDelivery } from '@/lib/mail/nudge'
+import '@/lib/incidents/follow' // registers the category follower (a report's incident follows its category)
+import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
 import { describeDiagnosis } from './diagnosis'
@@ -17,9 +19,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
 /**
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh
  * reference and the hash of a tracking token (lib/tickets/create.ts, in a group commit: the 201
- * comes after the fsync that covers it). With an e-mail, its acknowledgement is queued in the same
- * savepoint (lib/mail/outbox.ts): stored together or not at all. Public: no viewer. The token is
- * returned once.
+ * comes after the fsync that covers it). A report with a shared cause joins its open incident in
+ * the same savepoint (lib/incidents/join.ts). With an e-mail, its acknowledgement is queued in the
+ * same savepoint too (lib/mail/outbox.ts): stored together or not at all. Public: no viewer. The
+ * token is returned once.
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
@@ -40,10 +43,14 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
 
   for (let attempt = 1; ; attempt++) {
     const reference = generateReference()
+    let incident: JoinedIncident | null
     try {
-      await groupCommit(async (sql) => {
-        const ticketId = await createTicket(sql, { ...row, reference })
+      incident = await groupCommit(async (sql) => {
+        const now = new Date()
+        const joined = await joinIncident(sql, row, now)
+        const ticketId = await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
         if (row.email) await enqueueAcknowledgement(sql, { ...acknowledgement, ticketId, reference, email: row.email })
+        return joined
       })
     } catch (error) {
       // 40 random bits make a collision rare; a fresh reference settles it.
@@ -51,6 +58,6 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
       throw error
     }
     if (row.email) nudgeMailDelivery()
-    return ok(createdReport(reference, token, verdict))
+    return ok(createdReport(reference, token, verdict, incident))
   }
 }

@@ -26,6 +26,8 @@ export interface NewTicketRow {
   confidence: number
   /** JSON array of the classifier's evidence. */
   evidence: string
+  /** The incident the report joined in the same write (lib/incidents/join.ts), if any. */
+  incidentId?: string | null
 }
 
 async function setEntFailure(sql: Sql, ticketId: number, failureId: string | null, at: string): Promise<void> {
@@ -33,15 +35,14 @@ async function setEntFailure(sql: Sql, ticketId: number, failureId: string | nul
 }
 
 /** Inserts a NEW ticket (autoCategory = category) and returns its id. */
-export async function createTicket(sql: Sql, t: NewTicketRow): Promise<number> {
-  const now = new Date()
+export async function createTicket(sql: Sql, t: NewTicketRow, now = new Date()): Promise<number> {
   const at = storedDate(now)
   const id = await sql.insert(Prisma.sql`INSERT INTO "Ticket" ("reference", "trackingTokenHash", "message", "fullName",
     "profile", "email", "establishment", "login", "entName", "entLogin", "url", "occurredAt", "category", "autoCategory",
-    "variant", "confidence", "evidence", "status", "createdAt", "updatedAt")
+    "variant", "confidence", "evidence", "incidentId", "status", "createdAt", "updatedAt")
     VALUES (${t.reference}, ${t.trackingTokenHash}, ${t.message}, ${t.fullName}, ${t.profile}, ${t.email}, ${t.establishment},
     ${t.login}, ${t.entName}, ${t.entLogin}, ${t.url}, ${storedDate(t.occurredAt)}, ${t.category}, ${t.category},
-    ${t.variant}, ${t.confidence}, ${t.evidence}, 'NEW', ${at}, ${at})`)
+    ${t.variant}, ${t.confidence}, ${t.evidence}, ${t.incidentId ?? null}, 'NEW', ${at}, ${at})`)
   await sql.run(Prisma.sql`INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt")
     VALUES (${id}, 'CREATED', ${JSON.stringify({ status: 'NEW', category: t.category })}, ${at})`)
   if (t.category === ENT_CATEGORY) {

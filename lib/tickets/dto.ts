@@ -46,6 +46,8 @@ export interface TicketDetail extends TicketSummary {
   evidence: Evidence[]
   publicMessage: string | null
   entFailureId: string | null
+  /** The incident (shared school-side cause) the ticket belongs to. */
+  incidentId: string | null
   closedAt: string | null
   history: TicketEventView[]
 }

@@ -10,6 +10,8 @@ export const ticketEventTypes = {
   CATEGORY_CHANGED: 'Catégorie modifiée',
   NOTE_ADDED: 'Note interne',
   PUBLIC_MESSAGE_CHANGED: 'Message à l’usager modifié',
+  INCIDENT_CHANGED: 'Incident modifié',
+  CONFIRMED: 'Réponse de l’usager après résolution',
 } as const
 
 export type TicketEventType = keyof typeof ticketEventTypes

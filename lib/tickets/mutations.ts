@@ -8,6 +8,7 @@ import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/res
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
 import { carriesPublicMessage, type TicketFollower } from './followers'
+import { categoryChanged } from './incident'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
@@ -92,8 +93,8 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     events.push({ type: 'ASSIGNED', before: { assignee: current.assignee }, after: { assignee: next } })
   }
 
-  const categoryChanged = input.category !== undefined && input.category !== current.category
-  if (categoryChanged) {
+  const categoryChange = input.category !== undefined && input.category !== current.category
+  if (categoryChange) {
     // autoCategory is left untouched: the classifier's verdict stays visible next to the agent's.
     data.category = input.category
     events.push({ type: 'CATEGORY_CHANGED', before: { category: current.category }, after: { category: input.category } })
@@ -123,8 +124,9 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   // Other domains that follow a ticket, inside this transaction: the ENT record of its identity
   // (joined or left on a category change; closed or reopened with its tickets).
   const sql = prismaSql(tx)
-  const records = new Set([current.entFailureId, categoryChanged ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
-  if (categoryChanged || data.status !== undefined) {
+  const records = new Set([current.entFailureId, categoryChange ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
+  if (categoryChange) await categoryChanged(sql, current.id, viewer.id) // an incident, see incident.ts
+  if (categoryChange || data.status !== undefined) {
     for (const record of records) if (record) await followTicketStatuses(sql, record)
   }
   const publicMessage = input.publicMessage !== undefined ? input.publicMessage : current.publicMessage

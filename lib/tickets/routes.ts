@@ -67,6 +67,7 @@ export const ticketDetailSchema = z
     evidence: z.array(evidenceSchema),
     publicMessage: z.string().nullable(),
     entFailureId: z.string().nullable(),
+    incidentId: z.string().nullable(),
     closedAt: z.iso.datetime().nullable(),
     history: z.array(ticketEventSchema),
     resolution: resolutionSchema,

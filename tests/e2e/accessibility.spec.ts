@@ -58,6 +58,29 @@ for (const width of widths) {
     }
   })
 
+  test(`incident pages have no axe violation at ${width} px`, async ({ page, adminPage }) => {
+    // Issue 13: the notice above the form, the queue's incident rows, the incident page, and a
+    // tracking page during the incident then after its resolution (the question).
+    const host = `axe-${width}-${Date.now().toString(36)}.exemple.fr`
+    const filed = await Promise.all(
+      [1, 2].map(async (n) => {
+        const res = await page.request.post('/api/reports', { data: { message: 'Ce site est inaccessible', fullName: `Axe Incident ${n}`, url: `https://${host}` } })
+        return (await res.json()) as { trackingUrl: string; incident: { id: string } }
+      }),
+    )
+    const id = filed[0]!.incident.id
+    const notice = await adminPage.request.patch(`/api/admin/incidents/${id}`, { data: { version: 1, published: true, publicMessage: 'Adresse en cours de correction.' } })
+    expect(notice.status()).toBe(200)
+    const tracking = new URL(filed[0]!.trackingUrl)
+    await expectNoViolations(page, '/', width)
+    await expectNoViolations(page, tracking.pathname + tracking.search, width)
+    for (const path of ['/admin', `/admin/incidents/${id}`]) await expectNoViolations(adminPage, path, width)
+    const resolved = await adminPage.request.post(`/api/admin/incidents/${id}/resolve`, { data: { version: 2, message: 'Adresse corrigée.' } })
+    expect(resolved.status()).toBe(200)
+    await expectNoViolations(page, tracking.pathname + tracking.search, width)
+    await expectNoViolations(adminPage, `/admin/incidents/${id}`, width)
+  })
+
   test(`admin pages have no axe violation at ${width} px`, async ({ adminPage: page }) => {
     await page.goto('/admin/echecs-interconnexion?status=OPEN')
     const failure = await page.getByRole('region', { name: /les plus anciens d’abord/ }).getByRole('link').first().getAttribute('href')

@@ -41,7 +41,7 @@ test.describe('with JavaScript', () => {
     const tracking = await context.newPage()
     const response = await tracking.goto(link)
     expect(response?.status()).toBe(200)
-    expect(response?.headers()['referrer-policy']).toBe('no-referrer')
+    expect(response?.headers()['referrer-policy']).toBe('same-origin')
     await expect(tracking.getByRole('heading', { level: 1 })).toHaveText(`Signalement ${reference}`)
     await expect(tracking.getByText('Nouveau', { exact: true })).toBeVisible()
     await expect(tracking.getByRole('heading', { name: labelFor('BAD_CREDENTIALS') })).toBeVisible()

@@ -31,6 +31,9 @@ let cookies: { agent: string; admin: string }
 let report: { reference: string; token: string }
 /** Two open ENT failures: one to link, one to reject. */
 let entFailureIds: [string, string]
+/** One incident per decision (each call changes it), and a resolved report to confirm. */
+let incidents: Record<'shown' | 'resolve' | 'reopen' | 'detach' | 'into' | 'from', { id: string; version: number; reference: string }>
+let resolvedReport: { reference: string; token: string }
 
 interface Call {
   url: string
@@ -75,6 +78,45 @@ const successes: Record<string, () => Call> = {
   exportPersonalData: () => ({ url: '/api/admin/donnees/export', init: json({ kind: 'login', value: 'nobody.here' }) }),
   listOutbox: () => ({ url: '/api/admin/outbox?state=PENDING' }),
   getHealth: () => ({ url: '/api/health' }),
+  listPublicIncidents: () => ({ url: '/api/incidents' }),
+  confirmReport: () => ({
+    url: `/api/reports/${resolvedReport.reference}/confirmation?t=${resolvedReport.token}`,
+    params: { reference: resolvedReport.reference },
+    init: json({ works: true }),
+  }),
+  listIncidents: () => ({ url: '/api/admin/incidents?status=OPEN' }),
+  getIncident: () => ({ url: `/api/admin/incidents/${incidents.shown.id}`, params: { id: incidents.shown.id } }),
+  updateIncident: () => incidentCall('', incidents.shown, { version: incidents.shown.version, published: true, publicMessage: 'Le serveur sera republié.' }),
+  resolveIncident: () => incidentCall('/resolve', incidents.resolve, { version: incidents.resolve.version, message: 'Réglé.' }),
+  reopenIncident: () => incidentCall('/reopen', incidents.reopen, { version: incidents.reopen.version }),
+  detachIncidentTicket: () => incidentCall('/detach', incidents.detach, { version: incidents.detach.version, reference: incidents.detach.reference }),
+  mergeIncidents: () => incidentCall('/merge', incidents.into, { version: incidents.into.version, from: incidents.from.id, fromVersion: incidents.from.version }),
+}
+
+function incidentCall(action: string, incident: { id: string }, body: unknown): Call {
+  return { url: `/api/admin/incidents/${incident.id}${action}`, params: { id: incident.id }, init: json(body) }
+}
+
+/** Incidents with distinct keys (one wrong host each), set up through the lib the routes call. */
+async function setUpIncidents() {
+  const { createReport } = await import('@/lib/reports/mutations')
+  const { resolveIncident } = await import('@/lib/incidents/mutations')
+  const { db } = await import('@/lib/db')
+  const staff = await createStaff({ role: 'AGENT' })
+  const open = async (host: string) => {
+    const created = await createReport({ message: 'Ce site est inaccessible', fullName: `Contrat ${host}`, url: `https://${host}.exemple.fr` })
+    if (!created.ok || !created.value.incident) throw new Error('no incident')
+    return { id: created.value.incident.id, version: 1, reference: created.value.reference, token: created.value.token }
+  }
+  const names = ['shown', 'resolve', 'reopen', 'detach', 'into', 'from'] as const
+  incidents = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await open(`openapi-${n}`)]))) as typeof incidents
+  const confirmable = await open('openapi-confirm')
+  for (const resolved of [incidents.reopen, confirmable]) {
+    const outcome = await resolveIncident(staff, resolved.id, { version: 1, message: 'Réglé.' })
+    if (!outcome.ok) throw new Error('not resolved')
+    resolved.version = (await db.incident.findUniqueOrThrow({ where: { id: resolved.id } })).version
+  }
+  resolvedReport = confirmable
 }
 
 function expectDocumented(route: ApiRoute, status: number) {
@@ -105,6 +147,7 @@ beforeAll(async () => {
   }
   const page = (await (await call(byId.listEntFailures!, { url: '/api/admin/ent-failures' })).json()) as { items: { id: string }[] }
   entFailureIds = [page.items[0]!.id, page.items[1]!.id]
+  await setUpIncidents()
 })
 
 describe('GET /api/openapi.json', () => {

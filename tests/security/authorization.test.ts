@@ -8,6 +8,12 @@ import { GET as exportFailures } from '@/app/api/admin/ent-failures/export/route
 import { GET as listFailures } from '@/app/api/admin/ent-failures/route'
 import { GET as getTicket, PATCH as patchTicket } from '@/app/api/admin/tickets/[reference]/route'
 import { GET as listTickets } from '@/app/api/admin/tickets/route'
+import { GET as getIncidentRoute, PATCH as patchIncidentRoute } from '@/app/api/admin/incidents/[id]/route'
+import { POST as detachRoute } from '@/app/api/admin/incidents/[id]/detach/route'
+import { POST as mergeRoute } from '@/app/api/admin/incidents/[id]/merge/route'
+import { POST as reopenRoute } from '@/app/api/admin/incidents/[id]/reopen/route'
+import { POST as resolveRoute } from '@/app/api/admin/incidents/[id]/resolve/route'
+import { GET as listIncidentsRoute } from '@/app/api/admin/incidents/route'
 import { GET as trackReport } from '@/app/api/reports/[reference]/route'
 import { changeAccountRole, createAccount, setAccountDisabled } from '@/lib/accounts/mutations'
 import { db } from '@/lib/db'
@@ -43,6 +49,21 @@ async function entFailure() {
   return db.entFailure.create({
     data: { identityKey: `ent:test|${crypto.randomUUID()}`, fullName: 'Léo Test', profile: 'ELEVE', firstReportedAt: now, lastReportedAt: now },
   })
+}
+
+/** An open incident with a key of its own (issue 13). */
+async function incident() {
+  const now = new Date()
+  return db.incident.create({ data: { key: `WRONG_ADDRESS:${crypto.randomUUID()}`, category: 'WRONG_ADDRESS', firstReportAt: now, lastReportAt: now } })
+}
+
+type IncidentHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
+function incidentCall(handler: IncidentHandler, method: string, action: string, body: (id: string) => unknown): Call {
+  return async (w) => {
+    const { id } = await incident()
+    const init = method === 'GET' ? {} : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(id)) }
+    return handler(await req(w, `/api/admin/incidents/${id}${action}`, init), { params: Promise.resolve({ id }) })
+  }
 }
 
 const csv = () => {
@@ -85,6 +106,19 @@ const routes: Record<string, { role: 'AGENT' | 'ADMIN'; call: Call }> = {
       const f = await entFailure()
       const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, reason: 'Doublon' }) }
       return rejectFailure(await req(w, `/api/admin/ent-failures/${f.id}/reject`, init), { params: Promise.resolve({ id: f.id }) })
+    },
+  },
+  'GET /api/admin/incidents': { role: 'AGENT', call: async (w) => listIncidentsRoute(await req(w, '/api/admin/incidents')) },
+  'GET /api/admin/incidents/{id}': { role: 'AGENT', call: incidentCall(getIncidentRoute, 'GET', '', () => null) },
+  'PATCH /api/admin/incidents/{id}': { role: 'AGENT', call: incidentCall(patchIncidentRoute, 'PATCH', '', () => ({ version: 1, publicMessage: 'Avis.' })) },
+  'POST /api/admin/incidents/{id}/resolve': { role: 'AGENT', call: incidentCall(resolveRoute, 'POST', '/resolve', () => ({ version: 1, message: 'Réglé.' })) },
+  'POST /api/admin/incidents/{id}/reopen': { role: 'AGENT', call: incidentCall(reopenRoute, 'POST', '/reopen', () => ({ version: 1 })) },
+  'POST /api/admin/incidents/{id}/detach': { role: 'AGENT', call: incidentCall(detachRoute, 'POST', '/detach', () => ({ version: 1, reference: 'RL-0000-0000' })) },
+  'POST /api/admin/incidents/{id}/merge': {
+    role: 'AGENT',
+    call: async (w) => {
+      const from = await incident()
+      return incidentCall(mergeRoute, 'POST', '/merge', () => ({ version: 1, from: from.id, fromVersion: 1 }))(w)
     },
   },
   'POST /api/admin/directory/import': {

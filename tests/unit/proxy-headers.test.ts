@@ -20,6 +20,12 @@ describe('proxy security headers', () => {
     expect(res.headers.get('x-middleware-override-headers')).toBeNull()
   })
 
+  it('tracking page: no Referer to other sites (same-origin keeps its no-JavaScript forms working), no indexing', () => {
+    const res = run('/suivi/RL-7K3F-9Q2M?t=secret')
+    expect(res.headers.get('referrer-policy')).toBe('same-origin')
+    expect(res.headers.get('x-robots-tag')).toBe('noindex')
+  })
+
   it('tracking API: no Referer, no indexing', () => {
     const res = run('/api/reports/RL-7K3F-9Q2M')
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')

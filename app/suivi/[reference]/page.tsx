@@ -7,14 +7,16 @@ import { publicOriginFromHeaders } from '@/lib/http/public-origin'
 import { trackingPath } from '@/lib/reports/dto'
 import { PARIS_TIME_ZONE } from '@/lib/time/paris'
 import { getTrackedReport } from '@/lib/reports/queries'
+import { AfterResolution, IncidentNotice } from './after-resolution'
 import { Confirmation } from './confirmation'
 
 // The private tracking page: the token in its URL is the only key, so it is kept out of search
-// engines and of Referer headers sent to other sites.
+// engines and of Referer headers sent to other sites ('same-origin': see proxy.ts for why not
+// 'no-referrer').
 export const metadata: Metadata = {
   title: 'Suivi de votre signalement',
   robots: 'noindex',
-  referrer: 'no-referrer',
+  referrer: 'same-origin',
 }
 export const dynamic = 'force-dynamic'
 
@@ -48,6 +50,7 @@ export default async function TrackingPage({
       {isNew ? <Confirmation reference={report.reference} link={link} /> : null}
 
       <h1>Signalement {report.reference}</h1>
+      {report.incident ? <IncidentNotice incident={report.incident} /> : null}
       {closed ? (
         <section className={`notice ${report.status === 'RESOLVED' ? 'notice-ok' : 'notice-info'}`} aria-labelledby="outcome-title">
           <h2 id="outcome-title">{report.status === 'RESOLVED' ? 'Votre demande est résolue' : 'Votre demande est close'}</h2>
@@ -61,6 +64,7 @@ export default async function TrackingPage({
           )}
         </section>
       ) : null}
+      <AfterResolution report={report} token={token} answer={first(query.reponse)} />
 
       <dl className="facts">
         <div>

@@ -1,10 +1,13 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { prismaSql, type Sql } from '@/lib/db-write'
+import { getEntry, getVariant } from '@/lib/catalogue/entries'
+import type { CategoryCode } from '@/lib/catalogue/types'
 import { env } from '@/lib/env'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { closedStatuses } from '@/lib/tickets/status'
 import { parisWallClock } from '@/lib/time/paris'
+import { storedDate } from '@/lib/time/stored-date'
 import { enqueueMessage } from './outbox'
 
 // Messages to staff. Each member chooses in their account settings (StaffUser.mailIncidentAlerts,
@@ -81,4 +84,25 @@ export async function alertIfIncidentReachedThreshold(
   const { threshold, windowMinutes } = incidentAlertRule()
   if (incident.reportsInWindow < threshold) return 0
   return enqueueIncidentAlert(sql, { incidentId: incident.id, label: incident.label, count: incident.reportsInWindow, windowMinutes, path: incident.path })
+}
+
+/**
+ * After a report joined an incident, in the report's savepoint: counts the incident's reports within
+ * the window and, at the threshold, queues the alert. Once alerted (any member's row exists) it
+ * stops counting.
+ */
+export async function alertIfIncidentDue(
+  sql: Sql,
+  incident: { id: string; category: string; variant: string | null },
+  now = new Date(),
+): Promise<number> {
+  const prefix = `incident-alert:${incident.id}:`
+  const [alerted] = await sql.rows(Prisma.sql`SELECT 1 FROM "OutboxMessage" WHERE "dedupeKey" >= ${prefix} AND "dedupeKey" < ${`${prefix}\uffff`} LIMIT 1`)
+  if (alerted) return 0
+  const since = storedDate(new Date(now.getTime() - incidentAlertRule().windowMinutes * 60_000))
+  const [row] = await sql.rows<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Ticket" WHERE "incidentId" = ${incident.id} AND "createdAt" >= ${since}`)
+  const category = incident.category as CategoryCode
+  const label = getVariant(category, incident.variant ?? undefined)?.label ?? getEntry(category).label
+  const path = `/admin/incidents/${encodeURIComponent(incident.id)}`
+  return alertIfIncidentReachedThreshold(sql, { id: incident.id, label, path, reportsInWindow: Number(row?.n ?? 0) })
 }

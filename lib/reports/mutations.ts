@@ -3,6 +3,7 @@ import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
 import { enqueueAcknowledgement } from '@/lib/mail/outbox'
 import { nudgeMailDelivery } from '@/lib/mail/nudge'
+import { alertIfIncidentDue } from '@/lib/mail/staff'
 import '@/lib/incidents/follow' // registers the category follower (a report's incident follows its category)
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
@@ -50,6 +51,7 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
         const joined = await joinIncident(sql, row, now)
         const ticketId = await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
         if (row.email) await enqueueAcknowledgement(sql, { ...acknowledgement, ticketId, reference, email: row.email })
+        if (joined) await alertIfIncidentDue(sql, { id: joined.id, category: row.category, variant: row.variant }, now)
         return joined
       })
     } catch (error) {
@@ -57,7 +59,7 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
       if (isUniqueViolation(error) && attempt < MAX_REFERENCE_ATTEMPTS) continue
       throw error
     }
-    if (row.email) nudgeMailDelivery()
+    if (row.email || incident) nudgeMailDelivery()
     return ok(createdReport(reference, token, verdict, incident))
   }
 }

@@ -110,7 +110,6 @@ function dailyDigest(params: Record<string, unknown>, ctx: RenderContext): Rende
 const renderers: Record<OutboxKind, (params: Record<string, unknown>, ctx: RenderContext) => RenderedMail> = {
   ACKNOWLEDGEMENT: acknowledgement,
   STATUS_CHANGED: statusChanged,
-  CONFIRMATION_REQUEST: statusChanged,
   INCIDENT_ALERT: incidentAlert,
   DAILY_DIGEST: dailyDigest,
 }

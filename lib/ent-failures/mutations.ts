@@ -6,7 +6,7 @@ import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FieldErrors, type Result } from '@/lib/result'
 import { changeTicketStatuses } from '@/lib/tickets/close'
-import type { TicketFollower } from '@/lib/tickets/followers'
+import type { StatusNoticeFollower } from '@/lib/tickets/status-notice'
 import { invalidateTicketCounts } from '@/lib/tickets/queries'
 import { entFailureColumns, toEntFailureSummary, type EntFailureSummary } from './dto'
 import { recordReporterKey } from './grouping'
@@ -39,7 +39,7 @@ type Tx = Prisma.TransactionClient
 
 /** Closes the record's open tickets: the decision message reaches only the first reporter's. */
 // `follow` (the outbox, passed by the caller) is told of each ticket changed with its public message.
-async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: 'RESOLVED' | 'REJECTED', publicMessage: string, note: string, follow?: TicketFollower) {
+async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: 'RESOLVED' | 'REJECTED', publicMessage: string, note: string, follow?: StatusNoticeFollower) {
   const record = await tx.entFailure.findUniqueOrThrow({ where: { id: failureId }, select: { id: true, reporterKey: true } })
   const reporterKey = await recordReporterKey(prismaSql(tx), record)
   await changeTicketStatuses(tx, viewer, {
@@ -81,7 +81,7 @@ async function decide(
 }
 
 /** Links the ENT identity to a PRONOTE account of the directory and resolves its tickets. */
-export async function linkEntFailure(viewer: Viewer, id: string, input: unknown, follow?: TicketFollower): Promise<Result<EntFailureSummary>> {
+export async function linkEntFailure(viewer: Viewer, id: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<EntFailureSummary>> {
   const parsed = linkEntFailureSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const { login, version } = parsed.data
@@ -111,7 +111,7 @@ export async function linkEntFailure(viewer: Viewer, id: string, input: unknown,
 }
 
 /** No PRONOTE account matches: rejects with a reason the person will read on their tracking page. */
-export async function rejectEntFailure(viewer: Viewer, id: string, input: unknown, follow?: TicketFollower): Promise<Result<EntFailureSummary>> {
+export async function rejectEntFailure(viewer: Viewer, id: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<EntFailureSummary>> {
   const parsed = rejectEntFailureSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const { reason, version } = parsed.data
@@ -129,7 +129,7 @@ export async function rejectEntFailure(viewer: Viewer, id: string, input: unknow
 }
 
 /** Undoes a decision: the record is open again and its closed tickets go back to "in progress". */
-export async function reopenEntFailure(viewer: Viewer, id: string, input: unknown, follow?: TicketFollower): Promise<Result<EntFailureSummary>> {
+export async function reopenEntFailure(viewer: Viewer, id: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<EntFailureSummary>> {
   const parsed = reopenEntFailureSchema.safeParse(input ?? {})
   if (!parsed.success) return invalidInput(parsed.error)
   const { version } = parsed.data

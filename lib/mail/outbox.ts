@@ -2,7 +2,7 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
-import type { TicketFollower } from '@/lib/tickets/followers'
+import type { StatusNoticeFollower } from '@/lib/tickets/status-notice'
 import type { TicketStatus } from '@/lib/tickets/status'
 import { storedDate } from '@/lib/time/stored-date'
 import { mailOrigin } from './config'
@@ -92,7 +92,7 @@ export async function enqueueStatusChange(sql: Sql, notice: StatusNotice): Promi
 }
 
 /** The outbox as a follower of ticket status changes (lib/tickets/followers.ts). */
-export const mailStatusChange: TicketFollower = async (sql, notice) => {
+export const mailStatusChange: StatusNoticeFollower = async (sql, notice) => {
   await enqueueStatusChange(sql, notice)
   // The worker's claim waits for this transaction (the gate in lib/db.ts), so it sees the row once committed.
   nudgeMailDelivery()

@@ -2,7 +2,7 @@ import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { carriesPublicMessage, type TicketFollower } from './followers'
+import { carriesPublicMessage, type StatusNoticeFollower } from './status-notice'
 import { canTransition, closedStatuses, isTicketStatus, type TicketStatus } from './status'
 
 // Changes of many tickets at once made by another domain's decision (an ENT record linked, rejected
@@ -20,7 +20,7 @@ export interface StatusChange {
   publicMessage: (ticket: { id: number; fullName: string; email: string | null }) => string
   note: string
   /** Told of each ticket changed with a public message, in this transaction (one notice per ticket). */
-  follow?: TicketFollower
+  follow?: StatusNoticeFollower
 }
 
 /** Moves the matching tickets to `change.status`; returns how many changed. */

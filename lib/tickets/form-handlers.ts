@@ -2,12 +2,12 @@ import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { messageFor } from '@/lib/result'
 import { bulkChoiceFromForm, bulkInputFromForm, savedMessages, ticketUpdateFromForm, typedValues, type BulkFormState, type TicketFormState } from './form'
-import type { TicketFollower } from './followers'
+import type { StatusNoticeFollower } from './status-notice'
 import { bulkUpdateTickets, updateTicket } from './mutations'
 
 // What the ticket server actions do once the viewer is known (app/admin/actions.ts obtains it).
 
-export async function handleTicketForm(viewer: Viewer, form: FormData, follow?: TicketFollower): Promise<{ state: TicketFormState; reference: string }> {
+export async function handleTicketForm(viewer: Viewer, form: FormData, follow?: StatusNoticeFollower): Promise<{ state: TicketFormState; reference: string }> {
   const { reference, intent, input } = ticketUpdateFromForm(form)
   const values = typedValues(form)
   if (!intent) return { reference, state: { status: 'error', code: 'VALIDATION', message: messageFor('VALIDATION'), fieldErrors: {}, values } }
@@ -25,7 +25,7 @@ export async function handleTicketForm(viewer: Viewer, form: FormData, follow?: 
   }
 }
 
-export async function handleBulkForm(viewer: Viewer, form: FormData, follow?: TicketFollower): Promise<BulkFormState> {
+export async function handleBulkForm(viewer: Viewer, form: FormData, follow?: StatusNoticeFollower): Promise<BulkFormState> {
   const result = await bulkUpdateTickets(viewer, bulkInputFromForm(form), follow)
   if (!result.ok) return { status: 'error', message: messageFor(result.code), fieldErrors: result.fieldErrors ?? {} }
   // The mutation accepted the input, so the form named a known action.

@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
-import { carriesPublicMessage, type TicketFollower } from './followers'
+import { carriesPublicMessage, type StatusNoticeFollower } from './status-notice'
 import { categoryChanged } from './incident'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
@@ -40,7 +40,7 @@ export interface UpdatedTicket {
   version: number
 }
 
-async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, follow?: TicketFollower): Promise<UpdatedTicket> {
+async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, follow?: StatusNoticeFollower): Promise<UpdatedTicket> {
   const current = await tx.ticket.findUnique({
     where: { reference },
     select: {
@@ -142,7 +142,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
  * CONFLICT when `version` is not the ticket's current version. `follow` is told of a status change
  * that carries a public message, inside the transaction (lib/tickets/followers.ts).
  */
-export async function updateTicket(viewer: Viewer, reference: string, input: unknown, follow?: TicketFollower): Promise<Result<UpdatedTicket>> {
+export async function updateTicket(viewer: Viewer, reference: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<UpdatedTicket>> {
   const parsed = ticketUpdateSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   let updated: UpdatedTicket
@@ -167,7 +167,7 @@ export interface BulkOutcome {
  * Applies one action to a selection, ticket by ticket, each with the version that was displayed.
  * A ticket changed meanwhile is counted as a conflict and left untouched.
  */
-export async function bulkUpdateTickets(viewer: Viewer, input: unknown, follow?: TicketFollower): Promise<Result<BulkOutcome>> {
+export async function bulkUpdateTickets(viewer: Viewer, input: unknown, follow?: StatusNoticeFollower): Promise<Result<BulkOutcome>> {
   const parsed = ticketBulkSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const bulk = parsed.data

@@ -1,13 +1,14 @@
 import 'server-only'
 import type { Sql } from '@/lib/db-write'
 import { isClosedStatus } from '@/lib/tickets/status'
-import { followTicketCategory, readTicketForIncident, setTicketsIncident } from '@/lib/tickets/incident'
+import { followTicketCategory } from '@/lib/tickets/followers'
+import { readTicketForIncident, setTicketsIncident } from '@/lib/tickets/incident'
 import { joinIncident, keyOfIncident } from './join'
 import { incidentKeyFor } from './keys'
 
 // A manual category change moves the ticket out of its incident and into the open incident of its
 // new key (opened when there is none), in the agent's transaction. Registered with lib/tickets on
-// import: lib/reports (every new report) and instrumentation.ts (server start) import this module.
+// import (lib/followers.ts).
 
 /** Where the ticket belongs now; moves it when that differs. Returns the incident id (or null). */
 export async function followCategory(sql: Sql, ticketId: number, actorId: string | null): Promise<string | null> {

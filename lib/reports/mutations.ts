@@ -1,10 +1,12 @@
 import 'server-only'
 import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
+import { ENT_CATEGORY } from '@/lib/ent-failures/grouping'
+import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
+import '@/lib/followers' // every domain that follows a ticket, for processes that file reports outside the server
 import { enqueueAcknowledgement } from '@/lib/mail/outbox'
 import { nudgeMailDelivery } from '@/lib/mail/nudge'
 import { alertIfIncidentDue } from '@/lib/mail/staff'
-import '@/lib/incidents/follow' // registers the category follower (a report's incident follows its category)
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
@@ -21,9 +23,9 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh
  * reference and the hash of a tracking token (lib/tickets/create.ts, in a group commit: the 201
  * comes after the fsync that covers it). A report with a shared cause joins its open incident in
- * the same savepoint (lib/incidents/join.ts). With an e-mail, its acknowledgement is queued in the
- * same savepoint too (lib/mail/outbox.ts): stored together or not at all. Public: no viewer. The
- * token is returned once.
+ * the same savepoint (lib/incidents/join.ts); an ENT identity report its ENT record (lib/ent-failures).
+ * With an e-mail, its acknowledgement is queued in the same savepoint too (lib/mail/outbox.ts):
+ * stored together or not at all. Public: no viewer. The token is returned once.
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
@@ -50,6 +52,7 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
         const now = new Date()
         const joined = await joinIncident(sql, row, now)
         const ticketId = await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
+        if (row.category === ENT_CATEGORY) await syncTicketEntFailure(sql, ticketId)
         if (row.email) await enqueueAcknowledgement(sql, { ...acknowledgement, ticketId, reference, email: row.email })
         if (joined) await alertIfIncidentDue(sql, { id: joined.id, category: row.category, variant: row.variant }, now)
         return joined

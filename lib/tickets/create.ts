@@ -1,12 +1,12 @@
 import 'server-only'
 import type { Sql } from '@/lib/db-write'
-import { attachTicketToEntFailure, ENT_CATEGORY, type AttachableTicket } from '@/lib/ent-failures/grouping'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { storedDate } from '@/lib/time/stored-date'
 
-// The one writer of a new ticket: its row, its CREATED event and, for an ENT identity report, its
-// place on the EntFailure record, in the caller's transaction (a group commit for public reports,
-// see lib/db-write.ts). The category-change hook below brings the same attachment up to date.
+// The one writer of a new ticket: its row and its CREATED event, in the caller's transaction (a group
+// commit for public reports, see lib/db-write.ts). The records that follow a ticket (its incident,
+// its ENT identity record) are placed by their own domains in the same transaction, through the
+// setters here: lib/reports orchestrates a new report.
 
 export interface NewTicketRow {
   reference: string
@@ -30,8 +30,9 @@ export interface NewTicketRow {
   incidentId?: string | null
 }
 
-async function setEntFailure(sql: Sql, ticketId: number, failureId: string | null, at: string): Promise<void> {
-  await sql.run(Prisma.sql`UPDATE "Ticket" SET "entFailureId" = ${failureId}, "updatedAt" = ${at} WHERE "id" = ${ticketId}`)
+/** Places a ticket on its ENT identity record (null: none), for lib/ent-failures. */
+export async function setTicketEntFailure(sql: Sql, ticketId: number, failureId: string | null, now = new Date()): Promise<void> {
+  await sql.run(Prisma.sql`UPDATE "Ticket" SET "entFailureId" = ${failureId}, "updatedAt" = ${storedDate(now)} WHERE "id" = ${ticketId}`)
 }
 
 /** Inserts a NEW ticket (autoCategory = category) and returns its id. */
@@ -45,24 +46,5 @@ export async function createTicket(sql: Sql, t: NewTicketRow, now = new Date()):
     ${t.variant}, ${t.confidence}, ${t.evidence}, ${t.incidentId ?? null}, 'NEW', ${at}, ${at})`)
   await sql.run(Prisma.sql`INSERT INTO "TicketEvent" ("ticketId", "type", "after", "createdAt")
     VALUES (${id}, 'CREATED', ${JSON.stringify({ status: 'NEW', category: t.category })}, ${at})`)
-  if (t.category === ENT_CATEGORY) {
-    const failureId = await attachTicketToEntFailure(sql, { ...t, id, createdAt: now, entFailureId: null })
-    await setEntFailure(sql, id, failureId, at)
-  }
   return id
-}
-
-/**
- * Brings a ticket's ENT record up to date after its category changed (or for a ticket written
- * without one): joins, moves or leaves the record. Returns the record id (null when none).
- */
-export async function syncTicketEntFailure(sql: Sql, ticketId: number): Promise<string | null> {
-  const [row] = await sql.rows<Omit<AttachableTicket, 'createdAt'> & { createdAt: string | Date }>(Prisma.sql`SELECT "id",
-    "category", "fullName", "email", "profile", "establishment", "entName", "entLogin", "createdAt", "entFailureId"
-    FROM "Ticket" WHERE "id" = ${ticketId}`)
-  if (!row) return null
-  const ticket: AttachableTicket = { ...row, id: Number(row.id), createdAt: new Date(row.createdAt) }
-  const failureId = await attachTicketToEntFailure(sql, ticket)
-  if (failureId !== ticket.entFailureId) await setEntFailure(sql, ticket.id, failureId, storedDate(new Date()))
-  return failureId
 }

@@ -5,7 +5,7 @@ import { storedDate } from '@/lib/time/stored-date'
 
 // A ticket's membership of an incident, written here like every other change of a Ticket row, with
 // its history event. lib/incidents decides where a ticket belongs and calls these; lib/tickets does
-// not know incidents (no import that way): a category change asks the followers registered below.
+// not know incidents (no import that way): a category change asks its followers (followers.ts).
 
 export interface TicketIncidentRow {
   id: number
@@ -49,22 +49,4 @@ export async function setTicketsIncident(sql: Sql, change: IncidentMove): Promis
     moved++
   }
   return moved
-}
-
-/** Another domain that keeps its records in step with a ticket's category, inside the same transaction. */
-export type CategoryFollower = (sql: Sql, ticketId: number, actorId: string) => Promise<void>
-
-// On globalThis: Next.js may load this module once per server bundle (instrumentation, routes),
-// and a follower registered from one must be seen by all.
-const registry = globalThis as unknown as { relaisCategoryFollowers?: Map<string, CategoryFollower> }
-const followers = (registry.relaisCategoryFollowers ??= new Map())
-
-/** Registers (or replaces) the follower called `name`. */
-export function followTicketCategory(name: string, follower: CategoryFollower): void {
-  followers.set(name, follower)
-}
-
-/** Called by the one writer of a category change (mutations.ts). */
-export async function categoryChanged(sql: Sql, ticketId: number, actorId: string): Promise<void> {
-  for (const follower of followers.values()) await follower(sql, ticketId, actorId)
 }

@@ -2,13 +2,11 @@ import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
-import { followTicketStatuses } from '@/lib/ent-failures/ticket-status'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
-import { syncTicketEntFailure } from './create'
 import type { TicketEventType } from './events'
+import { categoryChanged, statusChanged } from './followers'
 import { carriesPublicMessage, type StatusNoticeFollower } from './status-notice'
-import { categoryChanged } from './incident'
 import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
@@ -121,14 +119,11 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
     })),
   })
 
-  // Other domains that follow a ticket, inside this transaction: the ENT record of its identity
-  // (joined or left on a category change; closed or reopened with its tickets).
+  // Other domains that follow a ticket, inside this transaction (followers.ts): its ENT identity
+  // record (joined or left on a category change; closed or reopened with its tickets), its incident.
   const sql = prismaSql(tx)
-  const records = new Set([current.entFailureId, categoryChange ? await syncTicketEntFailure(sql, current.id) : current.entFailureId])
-  if (categoryChange) await categoryChanged(sql, current.id, viewer.id) // an incident, see incident.ts
-  if (categoryChange || data.status !== undefined) {
-    for (const record of records) if (record) await followTicketStatuses(sql, record)
-  }
+  if (categoryChange) await categoryChanged(sql, current.id, viewer.id)
+  if (data.status !== undefined) await statusChanged(sql, current.id, viewer.id)
   const publicMessage = input.publicMessage !== undefined ? input.publicMessage : current.publicMessage
   if (follow && data.status !== undefined && carriesPublicMessage(publicMessage)) {
     await follow(sql, { ticketId: current.id, status: data.status as TicketStatus })

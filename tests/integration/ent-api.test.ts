@@ -9,7 +9,7 @@ import { GET as listRoute } from '@/app/api/admin/ent-failures/route'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
-import { syncTicketEntFailure } from '@/lib/tickets/create'
+import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
 import { createStaff, createTicketRow } from '@/tests/support/factories'
 import { sessionCookie } from '@/tests/support/session'
 

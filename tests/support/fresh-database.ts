@@ -15,3 +15,7 @@ afterAll(async () => {
   await db.$disconnect()
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
 })
+
+// Every domain that follows a ticket registers with lib/tickets on import, as the server does in
+// instrumentation.ts: a test that changes a ticket sees the same records follow.
+await import('@/lib/followers')

@@ -41,7 +41,14 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
       (error: Error) => callback(error),
     )
   }
-  const create = () => new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 200, onData })
+  const create = () => {
+    const created = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 200, onData })
+    // A client killed mid-session (the SIGKILL test) resets its connections: expected, not a failure.
+    created.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error
+    })
+    return created
+  }
   const listen = async () => {
     server = create()
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))

@@ -2,7 +2,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@node-rs/argon2', 'recheck'],
   // Lets tests and benchmarks build into their own folder without touching the developer's .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

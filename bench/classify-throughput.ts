@@ -4,8 +4,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { classify } from '../lib/catalogue/classify'
+import { classifyWithRules, compileRules } from '../lib/catalogue/school-rules'
 import { messagesByCategory } from './bodies'
 import { root } from './procs'
+import { schoolRules } from './school-rules'
 
 /** Messages of the corpus, whatever its exact shape (array of strings or of { message|text|input }). */
 export function corpusMessages(data: unknown): string[] {
@@ -29,14 +31,14 @@ interface CorpusModule {
 }
 
 /** Our own loop, for when the developers' helper module is absent: wall-clock rate after a warm-up. */
-function measure(messages: string[], seconds: number) {
+function measure(messages: string[], seconds: number, run: (message: string) => unknown = classify) {
   const warmEnd = performance.now() + 500
-  while (performance.now() < warmEnd) for (const m of messages) classify(m)
+  while (performance.now() < warmEnd) for (const m of messages) run(m)
   let count = 0
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   while (performance.now() < t0 + seconds * 1000) {
-    for (const m of messages) classify(m)
+    for (const m of messages) run(m)
     count += messages.length
   }
   const cpu = process.cpuUsage(cpu0)
@@ -58,12 +60,20 @@ async function main() {
     Object.assign(out, { source: 'tests/fixtures/classifier-corpus.json via scripts/classifier-corpus.ts', corpus: texts.length })
     Object.assign(out, { avgChars: Math.round(texts.reduce((s, t) => s + t.length, 0) / texts.length) })
     Object.assign(out, { perSecond: asIs.perSecond, wallPerSecond: asIs.wallPerSecond, perSecond300: long.perSecond })
+    const compiled = compileRules(schoolRules(200))
+    const longWithRules = measure(m.buildMessages(corpus, 300, 500), seconds / 2, (message) => classifyWithRules(message, compiled))
+    Object.assign(out, { perSecond300With200Rules: longWithRules.perSecond })
   } else {
     const messages = fs.existsSync(json) ? corpusMessages(JSON.parse(fs.readFileSync(json, 'utf8'))) : Object.values(messagesByCategory).flat()
     const r = measure(messages, seconds)
     Object.assign(out, { source: fs.existsSync(json) ? 'tests/fixtures/classifier-corpus.json' : 'bench/bodies.ts (no corpus found)' })
     Object.assign(out, { corpus: messages.length, avgChars: Math.round(messages.reduce((s, t) => s + t.length, 0) / messages.length), ...r })
   }
+  // The submission path with 200 school rules (issue 15 §2): built-in signals plus the rules.
+  const messages = fs.existsSync(json) ? corpusMessages(JSON.parse(fs.readFileSync(json, 'utf8'))) : Object.values(messagesByCategory).flat()
+  const compiled = compileRules(schoolRules(200))
+  const withRules = measure(messages, seconds / 2, (m) => classifyWithRules(m, compiled))
+  Object.assign(out, { perSecond200Rules: withRules.perSecond, wallPerSecond200Rules: withRules.wallPerSecond })
   console.log(JSON.stringify(out))
 }
 

@@ -38,7 +38,8 @@ async function main() {
   const raw = new Database(file, { readonly: true })
   const admin = raw.prepare(`SELECT id, email, name, role FROM "StaffUser" WHERE role = 'ADMIN' LIMIT 1`).all()[0] as Viewer
   const term = process.env.BENCH_SEARCH_TERM ?? 'Personne 7zz'
-  const { listTickets, countTicketFacets, invalidateTicketCounts } = await import('../lib/tickets/queries')
+  const { listTickets } = await import('../lib/tickets/list')
+  const { countTicketFacets, invalidateTicketCounts } = await import('../lib/tickets/facets')
 
   const deep = raw.prepare(`SELECT id FROM "Ticket" ORDER BY id DESC LIMIT 1 OFFSET 5000`).all()[0] as { id: number } | undefined
   const cursor = Buffer.from(JSON.stringify(['created', deep?.id ?? 1])).toString('base64url')

@@ -339,9 +339,19 @@ async function main() {
 
     // 4. Classifier.
     const classifier = await phase('classifier throughput (one core)', async () =>
-      lastJsonLine<{ source: string; corpus: number; avgChars: number; perSecond: number; wallPerSecond: number; perSecond300?: number }>(
+      lastJsonLine<{ source: string; corpus: number; avgChars: number; perSecond: number; wallPerSecond: number; perSecond300?: number; perSecond200Rules?: number; perSecond300With200Rules?: number }>(
         await runCommand(bin('tsx'), ['bench/classify-throughput.ts', String(scale.classifySeconds)]),
       ),
+    )
+
+    // 4b. A school rule's dry run over the seeded queue (issue 15 §2: ≤ 10 s at 1M tickets).
+    const dryRuns = await phase('school rule dry run over the seeded queue (bench/rules-dry-run.ts)', async () =>
+      (
+        await runCommand(bin('tsx'), ['--conditions=react-server', 'bench/rules-dry-run.ts', queueDb], { env: { ...process.env, NODE_ENV: 'production' } })
+      )
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { rule: string; tickets: number; seconds: number; cpuSeconds: number; wouldChange: number; otherReadsMaxWaitMs: number }),
     )
 
     // Where one submission's time goes, in-process (no HTTP), on its own fresh database.
@@ -418,6 +428,8 @@ async function main() {
       ...(explain?.timings ?? []).map((t): [string, string] => [`in-process ${t.label}`, `p50 ${fmt(t.p50, 2)} p95 ${fmt(t.p95, 2)} ms (lib call, no HTTP)`]),
       ...(breakdown?.steps ?? []).map((b): [string, string] => [`per report: ${b.step}`, `${fmt(b.cpuUs / 1000, 3)} ms CPU, ${fmt(b.wallUs / 1000, 3)} ms wall (n=${b.n})`]),
       ['classifier (CPU time, one core)', classifier ? `${classifier.perSecond.toFixed(0)} msg/s (wall ${classifier.wallPerSecond.toFixed(0)}/s) on ${classifier.corpus} messages, avg ${classifier.avgChars} chars, from ${classifier.source}${classifier.perSecond300 ? `; ${classifier.perSecond300.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
+      ['classifier with 200 school rules', classifier?.perSecond200Rules ? `${classifier.perSecond200Rules.toFixed(0)} msg/s${classifier.perSecond300With200Rules ? `; ${classifier.perSecond300With200Rules.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
+      ...(dryRuns ?? []).map((d): [string, string] => [`dry run « ${d.rule} »`, `${d.tickets} tickets in ${fmt(d.seconds, 2)} s (${fmt(d.cpuSeconds, 2)} s CPU), ${d.wouldChange} would change; other reads waited ≤ ${fmt(d.otherReadsMaxWaitMs, 1)} ms`]),
       ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip, of which ${fmt(weight.sharedGzipKb)} kB also loaded by a 404 page (framework + root layout) (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
       ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB (${rssLabels.join(', ')})`],
       ['load average (1, 5, 15 min; 2 cores)', `at start ${loadAtStart}, at end ${loadAvg()}`],

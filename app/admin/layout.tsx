@@ -21,6 +21,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ...(canManageAccounts(viewer) ? [{ href: '/admin/comptes', label: 'Comptes' }] : []),
     ...(canEditSettings(viewer) ? [{ href: '/admin/annuaire', label: 'Annuaire PRONOTE' }] : []),
     ...(canEditSettings(viewer) ? [{ href: '/admin/parametres', label: 'Paramètres' }] : []),
+    ...(viewer.role === 'ADMIN' ? [{ href: '/admin/catalogue', label: 'Catalogue' }] : []),
     ...(viewer.role === 'ADMIN' ? [{ href: '/admin/donnees', label: 'Données personnelles' }] : []),
     ...(viewer.role === 'ADMIN' ? [{ href: '/admin/messages', label: 'Messages' }] : []),
     { href: '/admin/mon-compte', label: 'Mon compte' },

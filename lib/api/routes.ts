@@ -5,6 +5,7 @@ import { mailRoutes } from '@/lib/mail/routes'
 import { incidentRoutes } from '@/lib/incidents/routes'
 import { reportRoutes } from '@/lib/reports/routes'
 import { privacyRoutes } from '@/lib/privacy/routes'
+import { ruleRoutes } from '@/lib/rules/routes'
 import { ticketRoutes } from '@/lib/tickets/routes'
 import { defineRoute, type ApiRoute } from '@/lib/http/api-contract'
 
@@ -33,5 +34,6 @@ export const apiRoutes: ApiRoute[] = [
   ...directoryRoutes,
   ...privacyRoutes,
   ...mailRoutes,
+  ...ruleRoutes,
   healthRoute,
 ]

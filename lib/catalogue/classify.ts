@@ -176,7 +176,11 @@ const UNKNOWN_NO_SIGNAL = "Aucun message de connexion connu n'a été reconnu da
 
 export function classify(text: string): Classification {
   const input = typeof text === 'string' ? text : ''
-  const norm = NORMALIZE(input)
+  return classifyNormalized(input, NORMALIZE(input))
+}
+
+/** `classify` on a text already normalised (the school's rules match the same normalised text). */
+export function classifyNormalized(input: string, norm: Normalized): Classification {
   if (norm.text.length === 0) {
     return { category: 'UNKNOWN', confidence: 0.1, evidence: [], reason: 'Le texte est vide.' }
   }

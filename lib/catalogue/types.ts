@@ -79,6 +79,8 @@ export interface Evidence {
   /** Character offsets in the original text: text === input.slice(start, end). */
   start: number
   end: number
+  /** Id of the school's rule that matched (school-rules.ts), absent for built-in signals. */
+  rule?: string
 }
 
 export interface Classification {

@@ -26,7 +26,7 @@ export const bodyLimits = {
 
 export interface ApiRoute {
   operationId: string
-  method: 'get' | 'post' | 'patch'
+  method: 'get' | 'post' | 'patch' | 'delete'
   /** OpenAPI path template: `/api/admin/tickets/{reference}`. */
   path: `/api/${string}`
   summary: string
@@ -76,6 +76,7 @@ export const evidenceSchema = z
     variant: z.string().optional(),
     start: z.number().int(),
     end: z.number().int(),
+    rule: z.string().optional().meta({ description: 'Identifiant de la règle de l’établissement qui a reconnu ce passage.' }),
   })
   .meta({ id: 'Evidence' })
 

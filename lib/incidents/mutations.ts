@@ -5,7 +5,7 @@ import type { Incident, Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import { mailStatusChange } from '@/lib/mail/outbox'
 import { changeTicketStatuses } from '@/lib/tickets/close'
-import { invalidateTicketCounts } from '@/lib/tickets/queries'
+import { invalidateTicketCounts } from '@/lib/tickets/facets'
 import { incidentReopenSchema, incidentResolveSchema, incidentUpdateSchema } from './schemas'
 
 // Staff decisions on an incident. Each is guarded by the version the agent saw (a stale one is

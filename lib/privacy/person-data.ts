@@ -44,17 +44,18 @@ async function matchingTicketIds(query: PersonQuery): Promise<number[]> {
   return rows.map((r) => Number(r.id))
 }
 
-function requireAdmin(viewer: Viewer): Result<never> | null {
-  return viewer.role === 'ADMIN' ? null : fail('FORBIDDEN')
+/** The tickets a privacy request names, for an ADMIN only. */
+async function requestedTickets(viewer: Viewer, input: unknown): Promise<Result<{ query: PersonQuery; ids: number[] }>> {
+  if (viewer.role !== 'ADMIN') return fail('FORBIDDEN')
+  const parsed = personQuerySchema.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error)
+  return ok({ query: parsed.data, ids: await matchingTicketIds(parsed.data) })
 }
 
 export async function exportPersonalData(viewer: Viewer, input: unknown): Promise<Result<PersonalDataExport>> {
-  const denied = requireAdmin(viewer)
-  if (denied) return denied
-  const parsed = personQuerySchema.safeParse(input)
-  if (!parsed.success) return invalidInput(parsed.error)
-
-  const ids = await matchingTicketIds(parsed.data)
+  const request = await requestedTickets(viewer, input)
+  if (!request.ok) return request
+  const { query, ids } = request.value
   const now = new Date()
   const tickets = await db.$transaction(async (tx) => {
     const rows = await tx.ticket.findMany({
@@ -66,7 +67,7 @@ export async function exportPersonalData(viewer: Viewer, input: unknown): Promis
     return rows
   })
   return ok({
-    query: parsed.data,
+    query,
     exportedAt: now.toISOString(),
     tickets: tickets.map((t) => ({
       reference: t.reference,
@@ -84,12 +85,9 @@ export async function exportPersonalData(viewer: Viewer, input: unknown): Promis
 }
 
 export async function erasePersonalData(viewer: Viewer, input: unknown): Promise<Result<{ erased: number }>> {
-  const denied = requireAdmin(viewer)
-  if (denied) return denied
-  const parsed = personQuerySchema.safeParse(input)
-  if (!parsed.success) return invalidInput(parsed.error)
-
-  const ids = await matchingTicketIds(parsed.data)
+  const request = await requestedTickets(viewer, input)
+  if (!request.ok) return request
+  const { ids } = request.value
   const now = new Date()
   await db.$transaction(async (tx) => {
     await anonymiseTickets(tx, ids, now)

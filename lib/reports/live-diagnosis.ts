@@ -1,19 +1,23 @@
-import { classify } from '@/lib/catalogue/classify'
+import type { Classification } from '@/lib/catalogue/types'
 import { labelFor } from '@/lib/catalogue/entries'
 import { invalidInput, ok, type Result } from '@/lib/result'
+import { classifyMessage } from '@/lib/rules/active'
 import { classifyRequestSchema } from './schemas'
 
-/** The classifier's verdict on a submitted message (the form's live diagnosis); stores nothing. */
-export function diagnoseMessage(input: unknown): Result<{
+/**
+ * The classifier's verdict on a submitted message, with the school's rules (POST /api/classify);
+ * stores nothing.
+ */
+export async function diagnoseMessage(input: unknown): Promise<Result<{
   category: string
   variant?: string
   confidence: number
   label: string
-  evidence: ReturnType<typeof classify>['evidence']
-}> {
+  evidence: Classification['evidence']
+}>> {
   const parsed = classifyRequestSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
-  const verdict = classify(parsed.data.message)
+  const verdict = await classifyMessage(parsed.data.message)
   return ok({
     category: verdict.category,
     ...(verdict.variant ? { variant: verdict.variant } : {}),

@@ -1,5 +1,4 @@
 import 'server-only'
-import { classify } from '@/lib/catalogue/classify'
 import { groupCommit } from '@/lib/db-write'
 import { ENT_CATEGORY } from '@/lib/ent-failures/grouping'
 import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
@@ -9,6 +8,7 @@ import { nudgeMailDelivery } from '@/lib/mail/nudge'
 import { alertIfIncidentDue } from '@/lib/mail/staff'
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
+import { classifyMessage } from '@/lib/rules/active'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
 import { describeDiagnosis } from './diagnosis'
 import { createdReport, publicSelfHelp, type CreatedReport } from './dto'
@@ -31,7 +31,8 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   const parsed = reportSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const report = parsed.data
-  const verdict = classify(report.message)
+  // Built-in signals and the school's rules (lib/rules: read from the database in every process).
+  const verdict = await classifyMessage(report.message)
   const token = generateTrackingToken()
   const diagnosis = describeDiagnosis(verdict.category, verdict.variant)
   const acknowledgement = { token, selfHelp: publicSelfHelp(diagnosis) ?? null, whoActs: diagnosis.whoActs }

@@ -3,7 +3,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { getResolution } from '@/lib/resolution/queries'
 import { ok, type Result } from '@/lib/result'
 import type { TicketDetail } from './dto'
-import { getTicketDetail } from './queries'
+import { getTicketDetail } from './detail'
 import type { ResolutionView } from '@/lib/resolution/registry'
 
 /** A ticket as the admin API shows it: its detail plus where its cause is fixed. */

@@ -8,7 +8,7 @@ import { canTransition, closedStatuses, isTicketStatus, type TicketStatus } from
 // Changes of many tickets at once made by another domain's decision (an ENT record linked, rejected
 // or reopened), inside that domain's transaction. Same transition rules and events as an agent's
 // change (mutations.ts); the caller invalidates the queue counts after its commit
-// (invalidateTicketCounts in queries.ts).
+// (invalidateTicketCounts in facets.ts).
 
 type Tx = Prisma.TransactionClient
 

@@ -8,6 +8,7 @@ export const ticketEventTypes = {
   STATUS_CHANGED: 'Statut modifié',
   ASSIGNED: 'Attribution modifiée',
   CATEGORY_CHANGED: 'Catégorie modifiée',
+  RECATEGORIZED: 'Recatégorisé par une règle de l’établissement',
   NOTE_ADDED: 'Note interne',
   PUBLIC_MESSAGE_CHANGED: 'Message à l’usager modifié',
   INCIDENT_CHANGED: 'Incident modifié',
@@ -29,11 +30,11 @@ export function describeChange(
   const show = (value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—'
     if (type === 'STATUS_CHANGED' && typeof value === 'string' && isTicketStatus(value)) return statusLabels[value]
-    if (type === 'CATEGORY_CHANGED' && typeof value === 'string') return labelForCategory(value)
+    if ((type === 'CATEGORY_CHANGED' || type === 'RECATEGORIZED') && typeof value === 'string') return labelForCategory(value)
     if (typeof value === 'object' && value && 'name' in value) return String((value as { name: unknown }).name)
     return String(value)
   }
-  const field = { STATUS_CHANGED: 'status', ASSIGNED: 'assignee', CATEGORY_CHANGED: 'category', PUBLIC_MESSAGE_CHANGED: 'publicMessage' }[
+  const field = { STATUS_CHANGED: 'status', ASSIGNED: 'assignee', CATEGORY_CHANGED: 'category', RECATEGORIZED: 'category', PUBLIC_MESSAGE_CHANGED: 'publicMessage' }[
     type
   ]
   if (!field || (!before && !after)) return null

@@ -6,8 +6,8 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import type { TicketEventType } from './events'
 import { categoryChanged, statusChanged } from './followers'
+import { invalidateTicketCounts } from './facets'
 import { carriesPublicMessage, type StatusNoticeFollower } from './status-notice'
-import { invalidateTicketCounts } from './queries'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 
@@ -38,7 +38,24 @@ export interface UpdatedTicket {
   version: number
 }
 
-async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, follow?: StatusNoticeFollower): Promise<UpdatedTicket> {
+/** A category set by a school rule (lib/rules) rather than by hand: the classifier's new verdict. */
+export interface RuleVerdict {
+  category: string
+  variant: string | null
+  confidence: number
+  evidence: string
+  /** The history note, "recatégorisé par la règle « … »". */
+  note: string
+}
+
+/** How a change is made: by a school rule (`byRule`), and who hears of a status change (`follow`). */
+interface ChangeContext {
+  byRule?: RuleVerdict
+  follow?: StatusNoticeFollower
+}
+
+async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, how: ChangeContext = {}): Promise<UpdatedTicket> {
+  const { byRule, follow } = how
   const current = await tx.ticket.findUnique({
     where: { reference },
     select: {
@@ -92,7 +109,13 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   }
 
   const categoryChange = input.category !== undefined && input.category !== current.category
-  if (categoryChange) {
+  if (categoryChange && byRule) {
+    // A school rule re-classified the ticket: it is still the classifier's verdict (autoCategory),
+    // and the event type keeps it apart from a change by hand, which rules never override.
+    Object.assign(data, { category: byRule.category, autoCategory: byRule.category, variant: byRule.variant })
+    Object.assign(data, { confidence: byRule.confidence, evidence: byRule.evidence })
+    events.push({ type: 'RECATEGORIZED', before: { category: current.category }, after: { category: byRule.category }, note: byRule.note })
+  } else if (categoryChange) {
     // autoCategory is left untouched: the classifier's verdict stays visible next to the agent's.
     data.category = input.category
     events.push({ type: 'CATEGORY_CHANGED', before: { category: current.category }, after: { category: input.category } })
@@ -135,20 +158,38 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
  * Applies one agent change (status, public message, assignee, category, note) to a ticket.
  * `input` is untrusted ({ version, status?, assigneeId?, category?, note?, publicMessage? }).
  * CONFLICT when `version` is not the ticket's current version. `follow` is told of a status change
- * that carries a public message, inside the transaction (lib/tickets/followers.ts).
+ * that carries a public message, inside the transaction (lib/tickets/status-notice.ts).
  */
 export async function updateTicket(viewer: Viewer, reference: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<UpdatedTicket>> {
   const parsed = ticketUpdateSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   let updated: UpdatedTicket
   try {
-    updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data, follow))
+    updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data, { follow }))
   } catch (error) {
     if (error instanceof Abort) return fail(error.code, error.fieldErrors ? { fieldErrors: error.fieldErrors } : undefined)
     throw error
   }
   invalidateTicketCounts()
   return ok(updated)
+}
+
+/**
+ * Re-classifies one ticket by a school rule (lib/rules apply), inside the caller's transaction,
+ * through the same path as an agent's category change (history, ENT record and whatever else
+ * follows a category). Skipped (false) when the ticket changed since it was read (`version`) or
+ * when its category was ever set by hand: a rule never overrides a person.
+ */
+export async function recategorizeTicket(tx: Tx, viewer: Viewer, reference: string, version: number, verdict: RuleVerdict): Promise<boolean> {
+  const manual = await tx.ticketEvent.findFirst({ where: { ticket: { reference }, type: 'CATEGORY_CHANGED' }, select: { id: true } })
+  if (manual) return false
+  try {
+    const updated = await applyUpdate(tx, viewer, reference, { version, category: verdict.category as TicketUpdate['category'] }, { byRule: verdict })
+    return updated.version !== version
+  } catch (error) {
+    if (error instanceof Abort) return false
+    throw error
+  }
 }
 
 export interface BulkOutcome {

@@ -4,7 +4,7 @@ import { POST } from '@/app/api/reports/route'
 import { db } from '@/lib/db'
 import { emptyReportValues } from '@/lib/reports/form'
 import { decideEntFailure, patchTicket } from '@/tests/support/admin-api'
-import { countTicketFacets } from '@/lib/tickets/queries'
+import { countTicketFacets } from '@/lib/tickets/facets'
 import { createStaff } from '@/tests/support/factories'
 
 // One write path per record: whichever public entry point a change comes through (the report form's

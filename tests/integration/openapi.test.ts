@@ -31,6 +31,8 @@ let cookies: { agent: string; admin: string }
 let report: { reference: string; token: string }
 /** Two open ENT failures: one to link, one to reject. */
 let entFailureIds: [string, string]
+/** Two school rules: one applied and changed, one deleted. */
+let ruleIds: [string, string]
 /** One incident per decision (each call changes it), and a resolved report to confirm. */
 let incidents: Record<'shown' | 'resolve' | 'reopen' | 'detach' | 'into' | 'from', { id: string; version: number; reference: string }>
 let resolvedReport: { reference: string; token: string }
@@ -91,6 +93,12 @@ const successes: Record<string, () => Call> = {
   reopenIncident: () => incidentCall('/reopen', incidents.reopen, { version: incidents.reopen.version }),
   detachIncidentTicket: () => incidentCall('/detach', incidents.detach, { version: incidents.detach.version, reference: incidents.detach.reference }),
   mergeIncidents: () => incidentCall('/merge', incidents.into, { version: incidents.into.version, from: incidents.from.id, fromVersion: incidents.from.version }),
+  listCatalogueRules: () => ({ url: '/api/admin/catalogue/rules' }),
+  previewCatalogueRule: () => ({ url: '/api/admin/catalogue/rules/preview', init: json({ kind: 'phrase', pattern: 'mot de passe', category: 'BAD_CREDENTIALS' }) }),
+  createCatalogueRule: () => ({ url: '/api/admin/catalogue/rules', init: json({ kind: 'regex', pattern: 'code 7[0-9]{2}', category: 'SITE_UNAVAILABLE' }) }),
+  applyCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[0]}/apply`, params: { id: ruleIds[0] } }),
+  updateCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[0]}`, params: { id: ruleIds[0] }, init: json({ version: 1, category: 'WRONG_ADDRESS' }) }),
+  deleteCatalogueRule: () => ({ url: `/api/admin/catalogue/rules/${ruleIds[1]}`, params: { id: ruleIds[1] } }),
 }
 
 function incidentCall(action: string, incident: { id: string }, body: unknown): Call {
@@ -147,6 +155,12 @@ beforeAll(async () => {
   }
   const page = (await (await call(byId.listEntFailures!, { url: '/api/admin/ent-failures' })).json()) as { items: { id: string }[] }
   entFailureIds = [page.items[0]!.id, page.items[1]!.id]
+  const rules: string[] = []
+  for (const pattern of ['ecran violet', 'ecran orange']) {
+    const res = await call(byId.createCatalogueRule!, { url: '/api/admin/catalogue/rules', init: json({ kind: 'phrase', pattern, category: 'SITE_UNAVAILABLE' }) })
+    rules.push(((await res.json()) as { id: string }).id)
+  }
+  ruleIds = [rules[0]!, rules[1]!]
   await setUpIncidents()
 })
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { DELETE as deleteRule, PATCH as patchRule } from '@/app/api/admin/catalogue/rules/[id]/route'
+import { POST as applyRule } from '@/app/api/admin/catalogue/rules/[id]/apply/route'
+import { POST as previewRule } from '@/app/api/admin/catalogue/rules/preview/route'
+import { GET as listRules, POST as createRule } from '@/app/api/admin/catalogue/rules/route'
 import { POST as importDirectory } from '@/app/api/admin/directory/import/route'
 import { POST as exportPersonal } from '@/app/api/admin/donnees/export/route'
 import { GET as listOutbox } from '@/app/api/admin/outbox/route'
@@ -72,6 +76,11 @@ const csv = () => {
   return form
 }
 
+/** A school rule to change or delete, straight in the table (its routes are what is tested). */
+const schoolRule = () => db.catalogueRule.create({ data: { kind: 'phrase', pattern: `regle ${crypto.randomUUID()}`, category: 'SITE_UNAVAILABLE', createdBy: 'Test' } })
+const ruleJson = (body: unknown, method = 'POST') => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const ruleBody = { kind: 'phrase', pattern: 'ecran vert fige', category: 'SITE_UNAVAILABLE' }
+
 type Call = (who: Who) => Promise<Response>
 const routes: Record<string, { role: 'AGENT' | 'ADMIN'; call: Call }> = {
   'GET /api/admin/tickets': { role: 'AGENT', call: async (w) => listTickets(await req(w, '/api/admin/tickets')) },
@@ -126,6 +135,33 @@ const routes: Record<string, { role: 'AGENT' | 'ADMIN'; call: Call }> = {
     call: async (w) => importDirectory(await req(w, '/api/admin/directory/import?dryRun=1', { method: 'POST', body: csv() })),
   },
   'GET /api/admin/outbox': { role: 'ADMIN', call: async (w) => listOutbox(await req(w, '/api/admin/outbox?state=PENDING')) },
+  'GET /api/admin/catalogue/rules': { role: 'ADMIN', call: async (w) => listRules(await req(w, '/api/admin/catalogue/rules')) },
+  'POST /api/admin/catalogue/rules': { role: 'ADMIN', call: async (w) => createRule(await req(w, '/api/admin/catalogue/rules', ruleJson(ruleBody))) },
+  'POST /api/admin/catalogue/rules/preview': {
+    role: 'ADMIN',
+    call: async (w) => previewRule(await req(w, '/api/admin/catalogue/rules/preview', ruleJson(ruleBody))),
+  },
+  'POST /api/admin/catalogue/rules/{id}/apply': {
+    role: 'ADMIN',
+    call: async (w) => {
+      const r = await schoolRule()
+      return applyRule(await req(w, `/api/admin/catalogue/rules/${r.id}/apply`, { method: 'POST' }), { params: Promise.resolve({ id: r.id }) })
+    },
+  },
+  'PATCH /api/admin/catalogue/rules/{id}': {
+    role: 'ADMIN',
+    call: async (w) => {
+      const r = await schoolRule()
+      return patchRule(await req(w, `/api/admin/catalogue/rules/${r.id}`, ruleJson({ version: 1, enabled: false }, 'PATCH')), { params: Promise.resolve({ id: r.id }) })
+    },
+  },
+  'DELETE /api/admin/catalogue/rules/{id}': {
+    role: 'ADMIN',
+    call: async (w) => {
+      const r = await schoolRule()
+      return deleteRule(await req(w, `/api/admin/catalogue/rules/${r.id}`, { method: 'DELETE' }), { params: Promise.resolve({ id: r.id }) })
+    },
+  },
   'POST /api/admin/donnees/export': {
     role: 'ADMIN',
     call: async (w) => {
@@ -142,6 +178,7 @@ describe('admin route handlers × who is calling', () => {
       it(`${name} as ${who} → ${expected}`, async () => {
         const events = await db.ticketEvent.count()
         const accounts = await db.directoryAccount.count()
+        const ruleChanges = await db.catalogueRuleEvent.count()
         const res = await call(who)
         if (expected === 'allowed') {
           expect([401, 403]).not.toContain(res.status)
@@ -151,6 +188,7 @@ describe('admin route handlers × who is calling', () => {
           expect(await res.json()).toMatchObject({ error: expected === 401 ? 'unauthenticated' : 'forbidden', message: expect.any(String) })
           expect(await db.ticketEvent.count()).toBe(events)
           expect(await db.directoryAccount.count()).toBe(accounts)
+          expect(await db.catalogueRuleEvent.count()).toBe(ruleChanges)
         }
       })
     }

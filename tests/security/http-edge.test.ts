@@ -4,7 +4,7 @@ import { GET as getTicket, PATCH as patchTicket } from '@/app/api/admin/tickets/
 import { GET as listTickets } from '@/app/api/admin/tickets/route'
 import { POST as authPOST } from '@/app/api/auth/[...nextauth]/route'
 import { authLogger } from '@/lib/auth/logger'
-import { listTickets as listTicketsQuery } from '@/lib/tickets/queries'
+import { listTickets as listTicketsQuery } from '@/lib/tickets/list'
 import { createStaff, createTicketRow } from '@/tests/support/factories'
 import { sessionCookie } from '@/tests/support/session'
 

@@ -6,10 +6,11 @@ import { profileLabels } from '@/lib/catalogue/types'
 import { getResolution } from '@/lib/resolution/queries'
 import { formatParisDateTime } from '@/lib/tickets/dates'
 import { categoryOptions, labelForCategory } from '@/lib/tickets/labels'
-import { getTicketDetail, listAssignableStaff } from '@/lib/tickets/queries'
+import { getTicketDetail, listAssignableStaff } from '@/lib/tickets/detail'
 import { statusLabels } from '@/lib/tickets/status'
 import { HighlightedMessage } from './highlighted-message'
 import { TicketHistory } from './history'
+import { correctedByHand, LearnRule } from './learn-rule'
 import { ResolutionPanel } from './resolution-panel'
 import { AssignForm, CategoryForm, NoteForm, StatusForm } from './ticket-forms'
 
@@ -89,6 +90,7 @@ export default async function TicketPage({ params }: Props) {
         <StatusForm ticket={ticket} />
         <AssignForm ticket={ticket} staff={staff} />
         <CategoryForm ticket={ticket} categories={categoryOptions} />
+        {viewer.role === 'ADMIN' && correctedByHand(ticket) ? <LearnRule ticket={ticket} /> : null}
         <NoteForm ticket={ticket} />
       </section>
 

@@ -23,6 +23,17 @@ const envSchema = z.object({
   RATE_LIMIT_REPORTS_PER_PERSON: z.coerce.number().int().positive().default(5),
   /** Closed reports older than this many days are anonymised by `npm run purge`. */
   RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587, smtps://…); without it mail waits in the outbox. */
+  SMTP_URL: z.string().optional().transform((v) => v || undefined).pipe(z.url().optional()),
+  /** Sender of outgoing mail; default: no-reply at the public address's host. */
+  MAIL_FROM: z.string().optional().transform((v) => v || undefined),
+  /** An incident alert is mailed to staff when this many reports arrive within MAIL_ALERT_WINDOW_MIN. */
+  MAIL_ALERT_THRESHOLD: z.coerce.number().int().positive().default(10),
+  MAIL_ALERT_WINDOW_MIN: z.coerce.number().int().positive().default(30),
+  /** How long a delivery worker owns the messages it claimed; after a crash they are free again. */
+  MAIL_CLAIM_SECONDS: z.coerce.number().int().positive().default(120),
+  /** How often the delivery worker inside the server looks for due messages. */
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(5000),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -6,7 +6,8 @@
 // - a slow client cannot hold connections (issue 11, finding 6): the request head must arrive within
 //   20 s and the whole request within 30 s, and one address keeps at most
 //   MAX_CONNECTIONS_PER_ADDRESS connections open (default 256: a school is often one address), and
-// - SIGTERM drains in-flight requests, then closes the database before exiting.
+// - SIGTERM drains in-flight requests, lets the mail worker finish the messages it is sending, then
+//   closes the database before exiting.
 import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
@@ -78,6 +79,7 @@ export async function startServer({ port, hostname = '0.0.0.0', dir = path.resol
     const forceTimer = setTimeout(() => server.closeAllConnections(), 10_000).unref()
     await new Promise((resolve) => server.on('close', resolve))
     clearTimeout(forceTimer)
+    await Promise.race([globalThis.__relaisStopMail?.(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())])
     await globalThis.__relaisCloseDatabase?.()
     process.exit(0)
   }

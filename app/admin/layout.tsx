@@ -24,6 +24,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ...(canEditSettings(viewer) ? [{ href: '/admin/parametres', label: 'Paramètres' }] : []),
     ...(viewer.role === 'ADMIN' ? [{ href: '/admin/catalogue', label: 'Catalogue' }] : []),
     ...(viewer.role === 'ADMIN' ? [{ href: '/admin/donnees', label: 'Données personnelles' }] : []),
+    ...(viewer.role === 'ADMIN' ? [{ href: '/admin/messages', label: 'Messages' }] : []),
+    { href: '/admin/mon-compte', label: 'Mon compte' },
   ]
 
   return (

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { directoryRoutes } from '@/lib/directory/routes'
 import { entFailureRoutes } from '@/lib/ent-failures/routes'
+import { mailRoutes } from '@/lib/mail/routes'
 import { incidentRoutes } from '@/lib/incidents/routes'
 import { reportRoutes } from '@/lib/reports/routes'
 import { privacyRoutes } from '@/lib/privacy/routes'
@@ -34,6 +35,7 @@ export const apiRoutes: ApiRoute[] = [
   ...directoryRoutes,
   ...privacyRoutes,
   ...statsRoutes,
+  ...mailRoutes,
   ...ruleRoutes,
   healthRoute,
 ]

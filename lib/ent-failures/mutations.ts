@@ -7,6 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FieldErrors, type Result } from '@/lib/result'
 import { changeTicketStatuses } from '@/lib/tickets/close'
 import { invalidateTicketCounts } from '@/lib/tickets/facets'
+import type { StatusNoticeFollower } from '@/lib/tickets/status-notice'
 import { entFailureColumns, toEntFailureSummary, type EntFailureSummary } from './dto'
 import { recordReporterKey } from './grouping'
 import { reporterKeyFor } from './reporter'
@@ -37,7 +38,8 @@ class Abort extends Error {
 type Tx = Prisma.TransactionClient
 
 /** Closes the record's open tickets: the decision message reaches only the first reporter's. */
-async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: 'RESOLVED' | 'REJECTED', publicMessage: string, note: string) {
+// `follow` (the outbox, passed by the caller) is told of each ticket changed with its public message.
+async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: 'RESOLVED' | 'REJECTED', publicMessage: string, note: string, follow?: StatusNoticeFollower) {
   const record = await tx.entFailure.findUniqueOrThrow({ where: { id: failureId }, select: { id: true, reporterKey: true } })
   const reporterKey = await recordReporterKey(prismaSql(tx), record)
   await changeTicketStatuses(tx, viewer, {
@@ -45,6 +47,7 @@ async function closeTickets(tx: Tx, viewer: Viewer, failureId: string, status: '
     status,
     publicMessage: (t) => (reporterKeyFor(t) === reporterKey ? publicMessage : OTHER_REPORTER_PUBLIC_MESSAGE),
     note,
+    follow,
   })
 }
 
@@ -78,7 +81,7 @@ async function decide(
 }
 
 /** Links the ENT identity to a PRONOTE account of the directory and resolves its tickets. */
-export async function linkEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
+export async function linkEntFailure(viewer: Viewer, id: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<EntFailureSummary>> {
   const parsed = linkEntFailureSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const { login, version } = parsed.data
@@ -103,12 +106,12 @@ export async function linkEntFailure(viewer: Viewer, id: string, input: unknown)
         after: JSON.stringify({ status: 'LINKED', linkedLogin: account.login, account: `${account.firstName} ${account.lastName}` }),
       },
     })
-    await closeTickets(tx, viewer, id, 'RESOLVED', LINKED_PUBLIC_MESSAGE, `Identité ENT reliée au compte PRONOTE ${account.login}.`)
+    await closeTickets(tx, viewer, id, 'RESOLVED', LINKED_PUBLIC_MESSAGE, `Identité ENT reliée au compte PRONOTE ${account.login}.`, follow)
   })
 }
 
 /** No PRONOTE account matches: rejects with a reason the person will read on their tracking page. */
-export async function rejectEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
+export async function rejectEntFailure(viewer: Viewer, id: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<EntFailureSummary>> {
   const parsed = rejectEntFailureSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const { reason, version } = parsed.data
@@ -121,12 +124,12 @@ export async function rejectEntFailure(viewer: Viewer, id: string, input: unknow
     await tx.entFailureEvent.create({
       data: { entFailureId: id, actorId: viewer.id, type: 'REJECTED', before: JSON.stringify({ status: 'OPEN' }), after: JSON.stringify({ status: 'REJECTED' }), note: reason },
     })
-    await closeTickets(tx, viewer, id, 'REJECTED', reason, 'Aucun compte PRONOTE ne correspond à cette identité ENT.')
+    await closeTickets(tx, viewer, id, 'REJECTED', reason, 'Aucun compte PRONOTE ne correspond à cette identité ENT.', follow)
   })
 }
 
 /** Undoes a decision: the record is open again and its closed tickets go back to "in progress". */
-export async function reopenEntFailure(viewer: Viewer, id: string, input: unknown): Promise<Result<EntFailureSummary>> {
+export async function reopenEntFailure(viewer: Viewer, id: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<EntFailureSummary>> {
   const parsed = reopenEntFailureSchema.safeParse(input ?? {})
   if (!parsed.success) return invalidInput(parsed.error)
   const { version } = parsed.data
@@ -150,6 +153,7 @@ export async function reopenEntFailure(viewer: Viewer, id: string, input: unknow
       status: 'IN_PROGRESS',
       publicMessage: () => REOPENED_PUBLIC_MESSAGE,
       note: 'Décision sur l’identité ENT annulée.',
+      follow,
     })
   })
 }

@@ -3,6 +3,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import type { Incident, Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
+import { mailStatusChange } from '@/lib/mail/outbox'
 import { changeTicketStatuses } from '@/lib/tickets/close'
 import { invalidateTicketCounts } from '@/lib/tickets/facets'
 import { incidentReopenSchema, incidentResolveSchema, incidentUpdateSchema } from './schemas'
@@ -121,6 +122,8 @@ export async function resolveIncident(viewer: Viewer, id: string, input: unknown
       status: 'RESOLVED',
       publicMessage: () => message,
       note: 'Résolu avec l’incident.',
+      // One mail per ticket (its own address, its own link), in this transaction.
+      follow: mailStatusChange,
     })
     await recordDecision(
       tx,
@@ -158,6 +161,7 @@ export async function reopenIncident(viewer: Viewer, id: string, input: unknown)
       status: 'IN_PROGRESS',
       publicMessage: () => REOPENED_MESSAGE,
       note: 'Incident rouvert.',
+      follow: mailStatusChange,
     })
     return { reopened }
   })

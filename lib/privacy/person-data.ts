@@ -2,6 +2,7 @@ import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
+import { clearTicketMessages } from '@/lib/mail/erase'
 import { anonymiseTickets } from '@/lib/tickets/anonymise'
 import { ERASED_TEXT, ticketPersonalFieldNames, type TicketPersonalField } from '@/lib/tickets/personal-fields'
 import { personQuerySchema, type PersonQuery } from './schemas'
@@ -90,6 +91,8 @@ export async function erasePersonalData(viewer: Viewer, input: unknown): Promise
   const now = new Date()
   await db.$transaction(async (tx) => {
     await anonymiseTickets(tx, ids, now)
+    // Their messages too: the outbox holds the address and the sealed tracking token.
+    await clearTicketMessages(tx, ids)
     await eraseLinkedEntFailures(tx, ids)
     await tx.ticketEvent.createMany({ data: ids.map((ticketId) => ({ ticketId, actorId: viewer.id, type: 'ERASED' })) })
   })

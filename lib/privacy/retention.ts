@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { closedStatuses } from '@/lib/tickets/status'
+import { clearTicketMessages } from '@/lib/mail/erase'
 import { anonymiseTickets } from '@/lib/tickets/anonymise'
 
 // Retention: closed reports (RESOLVED / REJECTED) whose closing is older than the retention period
@@ -28,7 +29,12 @@ export async function purgeClosedReports(olderThanDays: number, now = new Date()
       take: BATCH,
     })
     if (batch.length === 0) break
-    await db.$transaction((tx) => anonymiseTickets(tx, batch.map((t) => t.id), now))
+    const ids = batch.map((t) => t.id)
+    await db.$transaction(async (tx) => {
+      await anonymiseTickets(tx, ids, now)
+      // Their messages too: the outbox holds the address and the sealed tracking token.
+      await clearTicketMessages(tx, ids)
+    })
     anonymised += batch.length
   }
   return { anonymised, cutoff }

@@ -146,6 +146,6 @@ export function toTrackedReportJson(report: TrackedReport) {
   }
 }
 
-export function trackingPath(reference: string, token: string): string {
-  return `/suivi/${encodeURIComponent(reference)}?t=${encodeURIComponent(token)}`
-}
+// One definition of the tracking link, shared with the messages (the acknowledgement's link is the
+// API's trackingUrl).
+export { trackingPath } from '@/lib/mail/links'

@@ -3,11 +3,15 @@ import { groupCommit } from '@/lib/db-write'
 import { ENT_CATEGORY } from '@/lib/ent-failures/grouping'
 import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
 import '@/lib/followers' // every domain that follows a ticket, for processes that file reports outside the server
+import { enqueueAcknowledgement } from '@/lib/mail/outbox'
+import { nudgeMailDelivery } from '@/lib/mail/nudge'
+import { alertIfIncidentDue } from '@/lib/mail/staff'
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
 import { classifyMessage } from '@/lib/rules/active'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
-import { createdReport, type CreatedReport } from './dto'
+import { describeDiagnosis } from './diagnosis'
+import { createdReport, publicSelfHelp, type CreatedReport } from './dto'
 import { generateReference, generateTrackingToken, hashTrackingToken } from './reference'
 import { reportSchema } from './schemas'
 
@@ -19,7 +23,9 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh
  * reference and the hash of a tracking token (lib/tickets/create.ts, in a group commit: the 201
  * comes after the fsync that covers it). A report with a shared cause joins its open incident in
- * the same savepoint (lib/incidents/join.ts); an ENT identity report its ENT record (lib/ent-failures). Public: no viewer. The token is returned once.
+ * the same savepoint (lib/incidents/join.ts); an ENT identity report its ENT record (lib/ent-failures).
+ * With an e-mail, its acknowledgement is queued in the same savepoint too (lib/mail/outbox.ts):
+ * stored together or not at all. Public: no viewer. The token is returned once.
  */
 export async function createReport(input: unknown): Promise<Result<CreatedReport>> {
   const parsed = reportSchema.safeParse(input)
@@ -28,6 +34,8 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
   // Built-in signals and the school's rules (lib/rules: read from the database in every process).
   const verdict = await classifyMessage(report.message)
   const token = generateTrackingToken()
+  const diagnosis = describeDiagnosis(verdict.category, verdict.variant)
+  const acknowledgement = { token, selfHelp: publicSelfHelp(diagnosis) ?? null, whoActs: diagnosis.whoActs }
   const row: Omit<NewTicketRow, 'reference'> = {
     ...report,
     trackingTokenHash: hashTrackingToken(token),
@@ -44,8 +52,10 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
       incident = await groupCommit(async (sql) => {
         const now = new Date()
         const joined = await joinIncident(sql, row, now)
-        const id = await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
-        if (row.category === ENT_CATEGORY) await syncTicketEntFailure(sql, id)
+        const ticketId = await createTicket(sql, { ...row, reference, incidentId: joined?.id ?? null }, now)
+        if (row.category === ENT_CATEGORY) await syncTicketEntFailure(sql, ticketId)
+        if (row.email) await enqueueAcknowledgement(sql, { ...acknowledgement, ticketId, reference, email: row.email })
+        if (joined) await alertIfIncidentDue(sql, { id: joined.id, category: row.category, variant: row.variant }, now)
         return joined
       })
     } catch (error) {
@@ -53,6 +63,7 @@ export async function createReport(input: unknown): Promise<Result<CreatedReport
       if (isUniqueViolation(error) && attempt < MAX_REFERENCE_ATTEMPTS) continue
       throw error
     }
+    if (row.email || incident) nudgeMailDelivery()
     return ok(createdReport(reference, token, verdict, incident))
   }
 }

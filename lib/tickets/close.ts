@@ -3,6 +3,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { prismaSql } from '@/lib/db-write'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { countTicketChange } from './hour-counts'
+import { carriesPublicMessage, type StatusNoticeFollower } from './status-notice'
 import { canTransition, closedStatuses, isTicketStatus, type TicketStatus } from './status'
 
 // Changes of many tickets at once made by another domain's decision (an ENT record linked, rejected
@@ -19,6 +20,8 @@ export interface StatusChange {
   /** The message shown on each ticket's tracking page (per ticket: who may read what). */
   publicMessage: (ticket: { id: number; fullName: string; email: string | null }) => string
   note: string
+  /** Told of each ticket changed with a public message, in this transaction (one notice per ticket). */
+  follow?: StatusNoticeFollower
 }
 
 /** Moves the matching tickets to `change.status`; returns how many changed. */
@@ -46,6 +49,7 @@ export async function changeTicketStatuses(tx: Tx, viewer: Viewer, change: Statu
           : [{ ticketId: t.id, actorId: viewer.id, type: 'PUBLIC_MESSAGE_CHANGED', before: JSON.stringify({ publicMessage: t.publicMessage }), after: JSON.stringify({ publicMessage }) }]),
       ],
     })
+    if (change.follow && carriesPublicMessage(publicMessage)) await change.follow(prismaSql(tx), { ticketId: t.id, status: change.status })
     changed++
   }
   return changed

@@ -8,6 +8,7 @@ import type { TicketEventType } from './events'
 import { invalidateTicketCounts } from './facets'
 import { categoryChanged, statusChanged } from './followers'
 import { countTicketChange, type CountedTicket } from './hour-counts'
+import { carriesPublicMessage, type StatusNoticeFollower } from './status-notice'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
 import { canTransition, isClosedStatus, statusLabels, type TicketStatus } from './status'
 
@@ -48,7 +49,14 @@ export interface RuleVerdict {
   note: string
 }
 
-async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, byRule?: RuleVerdict): Promise<UpdatedTicket> {
+/** How a change is made: by a school rule (`byRule`), and who hears of a status change (`follow`). */
+interface ChangeContext {
+  byRule?: RuleVerdict
+  follow?: StatusNoticeFollower
+}
+
+async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: TicketUpdate, how: ChangeContext = {}): Promise<UpdatedTicket> {
+  const { byRule, follow } = how
   const current = await tx.ticket.findUnique({
     where: { reference },
     select: {
@@ -156,20 +164,25 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   } as CountedTicket)
   if (categoryChange) await categoryChanged(sql, current.id, viewer.id)
   if (data.status !== undefined) await statusChanged(sql, current.id, viewer.id)
+  const publicMessage = input.publicMessage !== undefined ? input.publicMessage : current.publicMessage
+  if (follow && data.status !== undefined && carriesPublicMessage(publicMessage)) {
+    await follow(sql, { ticketId: current.id, status: data.status as TicketStatus })
+  }
   return { reference, version: current.version + 1 }
 }
 
 /**
  * Applies one agent change (status, public message, assignee, category, note) to a ticket.
  * `input` is untrusted ({ version, status?, assigneeId?, category?, note?, publicMessage? }).
- * CONFLICT when `version` is not the ticket's current version.
+ * CONFLICT when `version` is not the ticket's current version. `follow` is told of a status change
+ * that carries a public message, inside the transaction (lib/tickets/status-notice.ts).
  */
-export async function updateTicket(viewer: Viewer, reference: string, input: unknown): Promise<Result<UpdatedTicket>> {
+export async function updateTicket(viewer: Viewer, reference: string, input: unknown, follow?: StatusNoticeFollower): Promise<Result<UpdatedTicket>> {
   const parsed = ticketUpdateSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   let updated: UpdatedTicket
   try {
-    updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data))
+    updated = await db.$transaction((tx) => applyUpdate(tx, viewer, reference, parsed.data, { follow }))
   } catch (error) {
     if (error instanceof Abort) return fail(error.code, error.fieldErrors ? { fieldErrors: error.fieldErrors } : undefined)
     throw error
@@ -188,7 +201,7 @@ export async function recategorizeTicket(tx: Tx, viewer: Viewer, reference: stri
   const manual = await tx.ticketEvent.findFirst({ where: { ticket: { reference }, type: 'CATEGORY_CHANGED' }, select: { id: true } })
   if (manual) return false
   try {
-    const updated = await applyUpdate(tx, viewer, reference, { version, category: verdict.category as TicketUpdate['category'] }, verdict)
+    const updated = await applyUpdate(tx, viewer, reference, { version, category: verdict.category as TicketUpdate['category'] }, { byRule: verdict })
     return updated.version !== version
   } catch (error) {
     if (error instanceof Abort) return false
@@ -207,7 +220,7 @@ export interface BulkOutcome {
  * Applies one action to a selection, ticket by ticket, each with the version that was displayed.
  * A ticket changed meanwhile is counted as a conflict and left untouched.
  */
-export async function bulkUpdateTickets(viewer: Viewer, input: unknown): Promise<Result<BulkOutcome>> {
+export async function bulkUpdateTickets(viewer: Viewer, input: unknown, follow?: StatusNoticeFollower): Promise<Result<BulkOutcome>> {
   const parsed = ticketBulkSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const bulk = parsed.data
@@ -220,7 +233,7 @@ export async function bulkUpdateTickets(viewer: Viewer, input: unknown): Promise
   const outcome: BulkOutcome = { applied: 0, conflicted: 0, failed: [] }
   for (const item of new Set(bulk.items)) {
     const [reference = '', version = ''] = item.split(':')
-    const result = await updateTicket(viewer, reference, { version, ...change })
+    const result = await updateTicket(viewer, reference, { version, ...change }, follow)
     if (result.ok) outcome.applied++
     else if (result.code === 'CONFLICT') outcome.conflicted++
     else outcome.failed.push({ reference, code: result.code, message: Object.values(result.fieldErrors ?? {})[0]?.[0] })

@@ -98,6 +98,8 @@ for (const width of widths) {
       '/admin/annuaire',
       '/admin/parametres',
       '/admin/donnees',
+      '/admin/messages',
+      '/admin/mon-compte',
       '/admin/acces-refuse',
     ]
     for (const path of paths) await expectNoViolations(page, path, width)

@@ -81,6 +81,7 @@ const successes: Record<string, () => Call> = {
   exportEntFailures: () => ({ url: '/api/admin/ent-failures/export?view=failures' }),
   importDirectory: () => ({ url: '/api/admin/directory/import?dryRun=true', init: csvUpload() }),
   exportPersonalData: () => ({ url: '/api/admin/donnees/export', init: json({ kind: 'login', value: 'nobody.here' }) }),
+  listOutbox: () => ({ url: '/api/admin/outbox?state=PENDING' }),
   getHealth: () => ({ url: '/api/health' }),
   listPublicIncidents: () => ({ url: '/api/incidents' }),
   confirmReport: () => ({

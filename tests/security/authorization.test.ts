@@ -5,6 +5,7 @@ import { POST as previewRule } from '@/app/api/admin/catalogue/rules/preview/rou
 import { GET as listRules, POST as createRule } from '@/app/api/admin/catalogue/rules/route'
 import { POST as importDirectory } from '@/app/api/admin/directory/import/route'
 import { POST as exportPersonal } from '@/app/api/admin/donnees/export/route'
+import { GET as listOutbox } from '@/app/api/admin/outbox/route'
 import { POST as rejectFailure } from '@/app/api/admin/ent-failures/[id]/reject/route'
 import { POST as linkFailure } from '@/app/api/admin/ent-failures/[id]/link/route'
 import { GET as exportFailures } from '@/app/api/admin/ent-failures/export/route'
@@ -149,6 +150,7 @@ const routes: Record<string, { role: 'AGENT' | 'ADMIN'; call: Call }> = {
     role: 'ADMIN',
     call: async (w) => importDirectory(await req(w, '/api/admin/directory/import?dryRun=1', { method: 'POST', body: csv() })),
   },
+  'GET /api/admin/outbox': { role: 'ADMIN', call: async (w) => listOutbox(await req(w, '/api/admin/outbox?state=PENDING')) },
   'GET /api/admin/catalogue/rules': { role: 'ADMIN', call: async (w) => listRules(await req(w, '/api/admin/catalogue/rules')) },
   'POST /api/admin/catalogue/rules': { role: 'ADMIN', call: async (w) => createRule(await req(w, '/api/admin/catalogue/rules', ruleJson(ruleBody))) },
   'POST /api/admin/catalogue/rules/preview': {

@@ -6,6 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { requireActionViewer } from '@/lib/auth/session'
 import type { DecisionFormState } from '@/lib/ent-failures/form'
 import { linkEntFailure, rejectEntFailure, reopenEntFailure } from '@/lib/ent-failures/mutations'
+import { mailStatusChange } from '@/lib/mail/outbox'
 import { listEntFailures } from '@/lib/ent-failures/queries'
 import { messageFor, type Result } from '@/lib/result'
 
@@ -42,7 +43,7 @@ export async function linkEntFailureAction(_prev: DecisionFormState, form: FormD
   if (!viewer.ok) return { status: 'error', message: messageFor(viewer.code), fieldErrors: {} }
   const login = text(form, 'manualLogin')?.trim() || text(form, 'login')
   const id = text(form, 'id') ?? ''
-  const result = await linkEntFailure(viewer.value, id, { login, version: text(form, 'version') })
+  const result = await linkEntFailure(viewer.value, id, { login, version: text(form, 'version') }, mailStatusChange)
   if (result.ok) await showNextOpenFailure(viewer.value, id)
   return toState(result, 'Mise en relation enregistrée. Pensez à la faire aussi dans PRONOTE.')
 }
@@ -51,7 +52,7 @@ export async function rejectEntFailureAction(_prev: DecisionFormState, form: For
   const viewer = await requireActionViewer('AGENT')
   if (!viewer.ok) return { status: 'error', message: messageFor(viewer.code), fieldErrors: {} }
   const id = text(form, 'id') ?? ''
-  const result = await rejectEntFailure(viewer.value, id, { reason: text(form, 'reason'), version: text(form, 'version') })
+  const result = await rejectEntFailure(viewer.value, id, { reason: text(form, 'reason'), version: text(form, 'version') }, mailStatusChange)
   if (result.ok) await showNextOpenFailure(viewer.value, id)
   return toState(result, 'Décision enregistrée : la personne lira votre message sur sa page de suivi.')
 }
@@ -59,6 +60,6 @@ export async function rejectEntFailureAction(_prev: DecisionFormState, form: For
 export async function reopenEntFailureAction(_prev: DecisionFormState, form: FormData): Promise<DecisionFormState> {
   const viewer = await requireActionViewer('AGENT')
   if (!viewer.ok) return { status: 'error', message: messageFor(viewer.code), fieldErrors: {} }
-  const result = await reopenEntFailure(viewer.value, text(form, 'id') ?? '', { version: text(form, 'version') })
+  const result = await reopenEntFailure(viewer.value, text(form, 'id') ?? '', { version: text(form, 'version') }, mailStatusChange)
   return toState(result, 'Échec rouvert : il est de nouveau à traiter.')
 }

@@ -22,6 +22,8 @@ export interface Summary {
   admin_page_ms: number | null
   /** The dashboard page (issue 16), p95: 30 days and the rentrée since 1 September. */
   dashboard_p95_ms: { days30: number | null; rentree: number | null }
+  /** A report's 201 to its acknowledgement at a local SMTP server (issue 14). */
+  mail_ack_ms: { p50: number | null; p99: number | null }
   classify_per_s: number | null
   form_js_gz_kb: number | null
   max_rss_mb: number | null

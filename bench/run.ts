@@ -362,6 +362,17 @@ async function main() {
         .map((line) => JSON.parse(line) as { rule: string; tickets: number; seconds: number; cpuSeconds: number; wouldChange: number; otherReadsMaxWaitMs: number }),
     )
 
+    // From a report's 201 to its acknowledgement reaching a local SMTP server (issue 14), through the
+    // production server's own delivery worker, on a fresh database of its own.
+    const mailPort = await freePort(relaisPort + 10)
+    const mail = await phase('e-mail acknowledgement latency (bench/mail-latency.ts)', async () =>
+      lastJsonLine<{ mailLatency: { reports: number; arrived: number; p50Ms: number; p99Ms: number; maxMs: number } }>(
+        await runCommand(bin('tsx'), ['bench/mail-latency.ts', ...(quick ? ['--quick'] : [])], {
+          env: { ...process.env, NEXT_DIST_DIR: distDir, BENCH_MAIL_PORT: String(mailPort) },
+        }),
+      ).mailLatency,
+    )
+
     // Where one submission's time goes, in-process (no HTTP), on its own fresh database.
     const breakdown = await phase('submission breakdown in-process (zod, classify, Prisma vs raw, fsync)', async () =>
       lastJsonLine<{ steps: { step: string; n: number; cpuUs: number; wallUs: number }[] }>(
@@ -394,6 +405,7 @@ async function main() {
       },
       admin_page_ms: timings.admin?.p95 ?? null,
       dashboard_p95_ms: { days30: timings['dashboard-30d']?.p95 ?? null, rentree: timings['dashboard-rentree']?.p95 ?? null },
+      mail_ack_ms: { p50: mail?.p50Ms ?? null, p99: mail?.p99Ms ?? null },
       classify_per_s: classifier?.perSecond ?? null,
       form_js_gz_kb: weight?.gzipKb ?? null,
       max_rss_mb: Number.isFinite(maxRss) ? maxRss : null,
@@ -436,6 +448,7 @@ async function main() {
       ['cursor walk (50 pages × 100)', walk.depth ? `${walk.depth} tickets in ${fmt(walk.walkMs, 0)} ms` : 'n/a'],
       ...(explain?.timings ?? []).map((t): [string, string] => [`in-process ${t.label}`, `p50 ${fmt(t.p50, 2)} p95 ${fmt(t.p95, 2)} ms (lib call, no HTTP)`]),
       ...(breakdown?.steps ?? []).map((b): [string, string] => [`per report: ${b.step}`, `${fmt(b.cpuUs / 1000, 3)} ms CPU, ${fmt(b.wallUs / 1000, 3)} ms wall (n=${b.n})`]),
+      ['201 → acknowledgement at SMTP', mail ? `p50 ${fmt(mail.p50Ms)} p99 ${fmt(mail.p99Ms)} max ${fmt(mail.maxMs)} ms (${mail.arrived} of ${mail.reports} arrived)` : 'n/a'],
       ['classifier (CPU time, one core)', classifier ? `${classifier.perSecond.toFixed(0)} msg/s (wall ${classifier.wallPerSecond.toFixed(0)}/s) on ${classifier.corpus} messages, avg ${classifier.avgChars} chars, from ${classifier.source}${classifier.perSecond300 ? `; ${classifier.perSecond300.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
       ['classifier with 200 school rules', classifier?.perSecond200Rules ? `${classifier.perSecond200Rules.toFixed(0)} msg/s${classifier.perSecond300With200Rules ? `; ${classifier.perSecond300With200Rules.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
       ...(dryRuns ?? []).map((d): [string, string] => [`dry run « ${d.rule} »`, `${d.tickets} tickets in ${fmt(d.seconds, 2)} s (${fmt(d.cpuSeconds, 2)} s CPU), ${d.wouldChange} would change; other reads waited ≤ ${fmt(d.otherReadsMaxWaitMs, 1)} ms`]),

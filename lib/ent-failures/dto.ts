@@ -83,24 +83,15 @@ export const entFailureColumns = {
   version: true,
 } as const
 
-export function toEntFailureSummary(row: {
-  id: string
-  entName: string | null
-  entLogin: string | null
-  fullName: string
-  profile: string
-  establishment: string | null
+/** A stored record as read: the summary's fields, with dates as dates and the status as stored. */
+type EntFailureRow = Omit<EntFailureSummary, 'status' | 'firstReportedAt' | 'lastReportedAt' | 'decidedAt'> & {
   status: string
-  weakKey: boolean
-  reportCount: number
-  otherReportCount: number
   firstReportedAt: Date
   lastReportedAt: Date
-  linkedLogin: string | null
   decidedAt: Date | null
-  rejectReason: string | null
-  version: number
-}): EntFailureSummary {
+}
+
+export function toEntFailureSummary(row: EntFailureRow): EntFailureSummary {
   // Only the summary's own keys: callers pass wider rows (tickets, reporter key) that must not travel.
   return {
     id: row.id,

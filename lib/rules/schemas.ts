@@ -55,14 +55,17 @@ const ruleFields = {
 }
 
 /** A new rule, or one tried in the dry run: { kind, pattern, category, variant? }. */
+/** A rule's pattern must be usable and safe for its kind, and its variant belong to its category. */
+function checkRule(rule: { kind: (typeof ruleKinds)[number]; pattern: string; category: string; variant?: string | null }, ctx: z.RefinementCtx) {
+  const problem = patternProblem(rule.kind, rule.pattern)
+  if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem })
+  const variant = variantProblem(rule.category, rule.variant)
+  if (variant) ctx.addIssue({ code: 'custom', path: ['variant'], message: variant })
+}
+
 export const ruleInputSchema = z
   .object(ruleFields)
-  .superRefine((rule, ctx) => {
-    const problem = patternProblem(rule.kind, rule.pattern)
-    if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem })
-    const variant = variantProblem(rule.category, rule.variant)
-    if (variant) ctx.addIssue({ code: 'custom', path: ['variant'], message: variant })
-  })
+  .superRefine(checkRule)
   .meta({ id: 'CatalogueRuleInput' })
 export type RuleInput = z.infer<typeof ruleInputSchema>
 
@@ -74,12 +77,7 @@ export const rulePreviewSchema = z
     afterId: z.number().int().min(0).optional().meta({ description: 'Ne parcourir que les signalements d’identifiant supérieur.' }),
     limit: z.number().int().min(1).max(1_000_000).optional().meta({ description: 'Nombre de signalements à parcourir (tous par défaut).' }),
   })
-  .superRefine((rule, ctx) => {
-    const problem = patternProblem(rule.kind, rule.pattern)
-    if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem })
-    const variant = variantProblem(rule.category, rule.variant)
-    if (variant) ctx.addIssue({ code: 'custom', path: ['variant'], message: variant })
-  })
+  .superRefine(checkRule)
   .meta({ id: 'CatalogueRulePreviewInput' })
 export type RulePreviewInput = z.infer<typeof rulePreviewSchema>
 

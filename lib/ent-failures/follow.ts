@@ -24,15 +24,20 @@ async function readAttachable(sql: Sql, ticketId: number): Promise<AttachableTic
  */
 export async function syncTicketEntFailure(sql: Sql, ticketId: number): Promise<string | null> {
   const ticket = await readAttachable(sql, ticketId)
-  if (!ticket) return null
+  return ticket ? attach(sql, ticket) : null
+}
+
+async function attach(sql: Sql, ticket: AttachableTicket): Promise<string | null> {
   const failureId = await attachTicketToEntFailure(sql, ticket)
   if (failureId !== ticket.entFailureId) await setTicketEntFailure(sql, ticket.id, failureId)
   return failureId
 }
 
 followTicketCategory('ent-failures', async (sql, ticketId) => {
-  const before = (await readAttachable(sql, ticketId))?.entFailureId ?? null
-  const after = await syncTicketEntFailure(sql, ticketId)
+  const ticket = await readAttachable(sql, ticketId)
+  if (!ticket) return
+  const before = ticket.entFailureId
+  const after = await attach(sql, ticket)
   for (const record of new Set([before, after])) if (record) await followTicketStatuses(sql, record)
 })
 

@@ -45,7 +45,3 @@ export function publicOrigin(headers: Headers): string {
   return `http://${validHost(headers.get('host')) ?? 'localhost'}`
 }
 
-/** Same as publicOrigin, for server components that only have the incoming headers. */
-export function publicOriginFromHeaders(headers: Headers): string {
-  return publicOrigin(headers)
-}

@@ -8,3 +8,8 @@ export function trackingPath(reference: string, token: string): string {
 export function absoluteLink(origin: string, path: string): string {
   return new URL(path, origin).href
 }
+
+/** The private tracking link of a report, absolute: given by the API, the tracking page and the mails. */
+export function trackingUrl(origin: string, reference: string, token: string): string {
+  return absoluteLink(origin, trackingPath(reference, token))
+}

@@ -1,7 +1,7 @@
 import 'server-only'
 import { isTicketStatus, statusLabels } from '@/lib/tickets/status'
 import type { OutboxKind } from './kinds'
-import { absoluteLink, trackingPath } from './links'
+import { absoluteLink, trackingUrl } from './links'
 
 // The messages, in French, short enough for a phone: a plain text part and a simple HTML part built
 // from the same paragraphs. Rendered when sent, from the row's non-personal `params` and its tracking
@@ -50,7 +50,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
 function trackingBlock(params: Record<string, unknown>, ctx: RenderContext): Block {
   const reference = str(params.reference)
   return ctx.token
-    ? { link: absoluteLink(ctx.origin, trackingPath(reference, ctx.token)), label: 'Suivre votre signalement' }
+    ? { link: trackingUrl(ctx.origin, reference, ctx.token), label: 'Suivre votre signalement' }
     : 'Ouvrez le lien de suivi reçu lors de votre signalement pour en voir le détail.'
 }
 
@@ -72,7 +72,7 @@ function acknowledgement(params: Record<string, unknown>, ctx: RenderContext): R
 /** After resolution: the question of the tracking page, answered there with the token alone (no account). */
 function confirmationBlocks(ctx: RenderContext, reference: string): Block[] {
   if (!ctx.token) return ['Pouvez-vous vous connecter maintenant ? Dites-le-nous depuis la page de suivi.']
-  const link = `${absoluteLink(ctx.origin, trackingPath(reference, ctx.token))}#confirm-title`
+  const link = `${trackingUrl(ctx.origin, reference, ctx.token)}#confirm-title`
   return ['Pouvez-vous vous connecter maintenant ? Un clic suffit pour nous le dire :', { link, label: 'Répondre : ça marche, ou toujours bloqué' }]
 }
 

@@ -1,6 +1,7 @@
 import { apiRoute } from '@/lib/http/api-route'
 import { publicOrigin } from '@/lib/http/public-origin'
-import { toCreatedReportJson, trackingPath } from '@/lib/reports/dto'
+import { trackingUrl } from '@/lib/mail/links'
+import { toCreatedReportJson } from '@/lib/reports/dto'
 import { createReport } from '@/lib/reports/mutations'
 import { createReportRoute } from '@/lib/reports/routes'
 import { limitReportSubmission, rateLimitedResponse, reportIdentityOf } from '@/lib/security/rate-limits'
@@ -13,6 +14,6 @@ export const POST = apiRoute(createReportRoute, async ({ request, body }) => {
   if (!limit.ok) return rateLimitedResponse(limit)
   const result = await createReport(body)
   if (!result.ok) return result
-  const trackingUrl = new URL(trackingPath(result.value.reference, result.value.token), publicOrigin(request.headers))
-  return Response.json(toCreatedReportJson(result.value, trackingUrl.href), { status: 201, headers: { 'Cache-Control': 'no-store' } })
+  const link = trackingUrl(publicOrigin(request.headers), result.value.reference, result.value.token)
+  return Response.json(toCreatedReportJson(result.value, link), { status: 201, headers: { 'Cache-Control': 'no-store' } })
 })

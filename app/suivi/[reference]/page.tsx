@@ -3,8 +3,8 @@ import { headers } from 'next/headers'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { DiagnosisCard } from '@/app/_components/diagnosis-card'
-import { publicOriginFromHeaders } from '@/lib/http/public-origin'
-import { trackingPath } from '@/lib/reports/dto'
+import { publicOrigin } from '@/lib/http/public-origin'
+import { trackingUrl } from '@/lib/mail/links'
 import { PARIS_TIME_ZONE } from '@/lib/time/paris'
 import { getTrackedReport } from '@/lib/reports/queries'
 import { AfterResolution, IncidentNotice } from './after-resolution'
@@ -42,7 +42,7 @@ export default async function TrackingPage({
   // Once the ticket is closed, the outcome and the school's message lead; the first-aid steps of the
   // diagnosis ("commencez par…") step back into a folded reminder (issue 10).
   const closed = report.closedAt !== null || report.status === 'RESOLVED' || report.status === 'REJECTED'
-  const link = new URL(trackingPath(report.reference, token), publicOriginFromHeaders(await headers())).href
+  const link = trackingUrl(publicOrigin(await headers()), report.reference, token)
 
   return (
     <main className="container">

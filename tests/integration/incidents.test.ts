@@ -147,4 +147,20 @@ describe('the queue’s incident rows', () => {
     expect(row!.timeline.reduce((sum, slot) => sum + slot.count, 0)).toBe(3)
     expect(row!.timeline[0]!.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d0:00Z$/)
   })
+
+  it('the timeline covers the two hours up to the last report; the counts cover every member', async () => {
+    const agent = await createStaff()
+    const host = 'https://chronologie.exemple.fr'
+    const filed = [
+      await fileReport({ message: messages.WRONG_ADDRESS, url: host }),
+      await fileReport({ message: messages.WRONG_ADDRESS, url: host }),
+      await fileReport({ message: messages.WRONG_ADDRESS, url: host }),
+    ]
+    const id = (filed[0]!.body.incident as { id: string }).id
+    const first = await db.ticket.findUniqueOrThrow({ where: { reference: filed[0]!.body.reference as string } })
+    await db.ticket.update({ where: { id: first.id }, data: { createdAt: new Date(first.createdAt.getTime() - 3 * 3_600_000) } })
+    const row = (await listQueueIncidents(agent)).find((i) => i.id === id)
+    expect(row).toMatchObject({ ticketCount: 3, openTicketCount: 3 })
+    expect(row!.timeline.reduce((sum, slot) => sum + slot.count, 0)).toBe(2)
+  })
 })

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures/auth'
 
@@ -67,11 +68,12 @@ test('the dashboard prints on A4: no controls, every chart and table whole and i
   expect.soft(await printProblems(page)).toEqual([])
   const tooWide = await page.addStyleTag({ content: 'main svg.chart { width: 1000px !important; max-width: none !important; }' })
   expect((await printProblems(page)).join('\n')).toMatch(/Signalements reçus par jour.*outside/)
-  await tooWide.evaluate((style) => style.remove())
+  await tooWide.evaluate((style) => style.parentNode?.removeChild(style))
 
   // The real thing: Chromium's PDF of the page on A4, backgrounds off as in a default print dialog.
-  const pdf = (await page.pdf({ format: 'A4', margin: { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' } })).toString('latin1')
-  const pages = pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
+  const file = await page.pdf({ format: 'A4', margin: { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' } })
+  fs.writeFileSync(test.info().outputPath('dashboard.pdf'), file) // kept in test-results, to look at
+  const pages = file.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
   // 30 days: the chart, the daily table (30 rows), the backlog, service, self-help and ENT figures.
   expect.soft(pages).toBeGreaterThanOrEqual(2)
   expect.soft(pages).toBeLessThanOrEqual(6)

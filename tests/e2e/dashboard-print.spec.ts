@@ -24,13 +24,22 @@ function printProblems(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('main .table-scroll')) {
       if (el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)}: cut off (${el.scrollWidth} px in a ${el.clientWidth} px box)`)
     }
+    // A chart's own labels (axes, incident marks) inside its drawing, in the SVG's own units.
+    for (const svg of document.querySelectorAll('main svg[viewBox]')) {
+      const chartWidth = Number(svg.getAttribute('viewBox')!.trim().split(/\s+/)[2])
+      for (const text of svg.querySelectorAll('text')) {
+        const box = text.getBBox()
+        if (box.x < 0 || box.x + box.width > chartWidth) problems.push(`${name(svg)}: « ${text.textContent} » cut at the chart's edge`)
+      }
+    }
     return problems
   })
 }
 
 test('the dashboard prints on A4: no controls, every chart and table whole and in colour, a sane page count', async ({ adminPage: page }) => {
   test.setTimeout(60_000)
-  // Reports in two categories, so the chart has more than one colour to keep.
+  // Reports in two categories, so the chart has more than one colour to keep; the 503 opens an
+  // incident today, marked (and labelled) at the chart's right edge.
   for (const message of ['HTTP Error 503. The service is unavailable.', 'Mot de passe incorrect, identifiant refusé']) {
     const created = await page.request.post('/api/reports', { data: { message, fullName: `Paula Papier ${Date.now()}`, profile: 'PARENT' } })
     expect(created.status()).toBe(201)

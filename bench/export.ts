@@ -13,7 +13,7 @@ import { fmt } from './report'
  * The server's RSS may grow by this much during the export. What a streamed export holds is one page
  * of 1,000 rows (~0.5 MB of CSV) and the socket's buffers; the rest of the margin is V8's heap slack
  * (new-space semispaces, old space grown before a collection). An export that kept its rows would
- * hold ~400 MB of CSV text at 1,000,000 tickets, far beyond it (~40 MB at the quick run's 100,000:
+ * hold ~370 MB of CSV text at 1,000,000 tickets, far beyond it (~37 MB at the quick run's 100,000:
  * there the bound tells less).
  */
 export const EXPORT_RSS_GROWTH_MAX_MB = 64

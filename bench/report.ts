@@ -5,9 +5,11 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { ExportSummary } from './export'
 import { root } from './procs'
 
-export interface Summary {
+/** The JSON contract of issue 6, with the queue export's figures (issue 16, bench/export.ts). */
+export interface Summary extends ExportSummary {
   submit_rps: number | null
   floor_rps: number | null
   bare_rps: number | null

@@ -15,6 +15,7 @@ import { pageWeight } from './page-weight'
 import { bin, root, runCommand, sampleRss, startNodeFlags, startProcess, stopProcess, waitForHttp, type Started } from './procs'
 import { formatSummary, summarise } from './profile-summary'
 import { Session, pageOf, timeGet, walkCursor, type Timing } from './queue'
+import { exportRows, exportSummary, exportTargets, measureExport } from './export'
 import { appendResults, checkTargets, commit, fmt, machine, median, table, type Summary } from './report'
 import { copyTemplate, migratedTemplate, seededTemplate, type Template } from './templates'
 
@@ -336,6 +337,9 @@ async function main() {
       await timed('dashboard-rentree', '/admin/tableau-de-bord?period=rentree', dashboardOk)
       session.close()
     })
+    const exported = await phase('queue export: the unfiltered CSV over HTTP, server RSS sampled (bench/export.ts)', () =>
+      measureExport(relais2.origin, admin, relais2.proc.pid, queueDb),
+    )
     await stopServer(relais2)
     const explain = await phase('EXPLAIN QUERY PLAN of the queue queries (captured from lib/tickets)', async () =>
       lastJsonLine<{ queries: { label: string; sql: string; plan: string[]; flags: string[]; exactCount: boolean }[]; timings: { label: string; p50: number; p95: number; n: number }[] }>(
@@ -409,6 +413,7 @@ async function main() {
       classify_per_s: classifier?.perSecond ?? null,
       form_js_gz_kb: weight?.gzipKb ?? null,
       max_rss_mb: Number.isFinite(maxRss) ? maxRss : null,
+      ...exportSummary(exported),
     }
     const flagged = explain?.queries.filter((q) => q.flags.length) ?? []
     const exactCount = explain ? explain.queries.some((q) => q.exactCount) : null
@@ -419,6 +424,7 @@ async function main() {
       queueP95: timings.floor?.p95 ?? null,
       formJsGzKb: weight?.sharedGzipKb ?? null,
     })
+    checks.push(...exportTargets(summary))
     for (const t of shortQueries) notes.push(`queue ${t.name}: only ${t.n} timed requests, BELOW THE ${QUEUE_MIN} MINIMUM (${t.short})`)
 
     const ofRounds = scale.rounds === 1 ? 'one round only' : 'median of rounds'
@@ -445,6 +451,7 @@ async function main() {
         `queue ${t.name}`,
         `p50 ${fmt(t.p50)} p95 ${fmt(t.p95)} max ${fmt(t.max)} ms (n=${t.n}${t.rows === undefined ? '' : `, ${t.rows} rows`})${t.short ? ` — BELOW THE ${QUEUE_MIN} MINIMUM: ${t.short}` : ''}`,
       ]),
+      ...exportRows(exported),
       ['cursor walk (50 pages × 100)', walk.depth ? `${walk.depth} tickets in ${fmt(walk.walkMs, 0)} ms` : 'n/a'],
       ...(explain?.timings ?? []).map((t): [string, string] => [`in-process ${t.label}`, `p50 ${fmt(t.p50, 2)} p95 ${fmt(t.p95, 2)} ms (lib call, no HTTP)`]),
       ...(breakdown?.steps ?? []).map((b): [string, string] => [`per report: ${b.step}`, `${fmt(b.cpuUs / 1000, 3)} ms CPU, ${fmt(b.wallUs / 1000, 3)} ms wall (n=${b.n})`]),

@@ -38,8 +38,33 @@ const parisFormat = new Intl.DateTimeFormat('sv-SE', {
   second: '2-digit',
 })
 
+// Intl costs ~2 µs a date and an exported row has five: a fifth of a large export's CPU (measured at
+// 100,000 rows). Paris is a whole number of hours from UTC (+1 or +2), so the Paris date and hour
+// depend on the UTC hour alone: Intl formats each hour once, the minutes and seconds are UTC's. The
+// cache is cleared when full (50,000 hours: more than five years), so a long-running server stays bounded.
+const HOUR_MS = 3_600_000
+const MAX_CACHED_HOURS = 50_000
+const parisHours = new Map<number, string>()
+
+/** "2026-09-01 08" for the UTC hour `hour` (hours since 1970). */
+function parisHour(hour: number): string {
+  let text = parisHours.get(hour)
+  if (text === undefined) {
+    if (parisHours.size >= MAX_CACHED_HOURS) parisHours.clear()
+    text = parisFormat.format(hour * HOUR_MS).slice(0, 13)
+    parisHours.set(hour, text)
+  }
+  return text
+}
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n))
+
 /** "2026-09-01 08:05:00", Paris time: sorts as text and spreadsheets read it as a date. */
 export function parisDateTime(at: Date | string | null | undefined): string {
   if (at === null || at === undefined) return ''
-  return parisFormat.format(typeof at === 'string' ? new Date(at) : at)
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime()
+  if (!Number.isFinite(ms)) return parisFormat.format(ms) // an invalid date throws, as Intl does
+  const hour = Math.floor(ms / HOUR_MS)
+  const inHour = ms - hour * HOUR_MS
+  return `${parisHour(hour)}:${twoDigits(Math.floor(inHour / 60_000))}:${twoDigits(Math.floor((inHour % 60_000) / 1000))}`
 }

@@ -56,12 +56,19 @@ export function StackedBars<K extends string>({ label, keys, colours, buckets, m
           ) : null,
         )}
         <line x1={margin.left} x2={WIDTH - margin.right} y1={y(0)} y2={y(0)} stroke="#1b1f24" />
-        {marks.map((m) => (
-          <g key={`${m.index}-${m.label}`}>
-            <line x1={x(m.index)} x2={x(m.index)} y1={margin.top} y2={HEIGHT - margin.bottom} stroke="#1b1f24" strokeDasharray="4 3" />
-            <text x={(x(m.index) ?? 0) + 4} y={margin.top + 10} fontSize="11" fill="#1b1f24">{m.label}</text>
-          </g>
-        ))}
+        {marks.map((m) => {
+          const at = x(m.index) ?? margin.left
+          // In the right half the label reads leftwards from its line, or today's mark runs off the chart.
+          const leftwards = at > WIDTH / 2
+          return (
+            <g key={`${m.index}-${m.label}`}>
+              <line x1={at} x2={at} y1={margin.top} y2={HEIGHT - margin.bottom} stroke="#1b1f24" strokeDasharray="4 3" />
+              <text x={leftwards ? at - 4 : at + 4} y={margin.top + 10} textAnchor={leftwards ? 'end' : 'start'} fontSize="11" fill="#1b1f24">
+                {m.label}
+              </text>
+            </g>
+          )
+        })}
       </g>
     </svg>
   )

@@ -74,7 +74,7 @@ function pageQuery(viewer: Viewer, filter: TicketFilter, beforeId: number): Pris
   const { q, ...others } = filter
   const search = q ? ticketSearchSource(q) : null
   const conditions = search
-    ? [search.match, Prisma.sql`f."rowid" < ${beforeId}`, ...filterConditions(viewer, others)]
+    ? [search.match, Prisma.sql`${search.id} < ${beforeId}`, ...filterConditions(viewer, others)]
     : [...filterConditions(viewer, filter), Prisma.sql`t."id" < ${beforeId}`]
   if (q && !search) conditions.push(Prisma.sql`0`) // punctuation alone finds nothing, as in the queue
   return Prisma.sql`
@@ -83,7 +83,7 @@ function pageQuery(viewer: Viewer, filter: TicketFilter, beforeId: number): Pris
       s."name" AS "assigneeName", t."priority", t."publicMessage", t."firstActionAt", t."updatedAt", t."closedAt"
     FROM ${search ? search.from : Prisma.sql`"Ticket" t`} LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ${whereClause(conditions)}
-    ORDER BY ${search ? Prisma.sql`f."rowid"` : Prisma.sql`t."id"`} DESC
+    ORDER BY ${search ? search.id : Prisma.sql`t."id"`} DESC
     LIMIT ${PAGE}`
 }
 

@@ -92,7 +92,7 @@ async function searchFacets(viewer: Viewer, filter: TicketFilter, q: string): Pr
     const rows = await readRows<{ status: string; category: string }>(Prisma.sql`
       SELECT t."status", t."category" FROM ${search.from}
       ${whereClause([search.match, ...filterConditions(viewer, others)])}
-      ORDER BY f."rowid" DESC
+      ORDER BY ${search.id} DESC
       LIMIT ${COUNT_CAP + 1}`)
     truncated = rows.length > COUNT_CAP
     for (const row of truncated ? rows.slice(0, COUNT_CAP) : rows) {

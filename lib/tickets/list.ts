@@ -89,14 +89,14 @@ export async function listTickets(viewer: Viewer, input: unknown): Promise<Resul
   const key = cursor ? decodeCursor(cursor, sort) : openKeys[sort]
   if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
   if (!search) conditions.push(afterCursor(key))
-  else if (cursor && key.sort === 'created') conditions.push(Prisma.sql`f."rowid" < ${key.id}`)
+  else if (cursor && key.sort === 'created') conditions.push(Prisma.sql`${search.id} < ${key.id}`)
   const rows = await readRows<SummaryRow>(Prisma.sql`
     SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
            t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
            s."name" AS "assigneeName"
     FROM ${search ? search.from : Prisma.sql`"Ticket" t`} LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ${whereClause(conditions)}
-    ${search ? Prisma.sql`ORDER BY f."rowid" DESC` : orderBy(sort)}
+    ${search ? Prisma.sql`ORDER BY ${search.id} DESC` : orderBy(sort)}
     LIMIT ${limit + 1}`)
   const page = rows.slice(0, limit)
   const last = page.at(-1)

@@ -6,6 +6,7 @@ import { db, readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { buildResolution, espaceForProfile, type ResolutionView } from '@/lib/resolution/registry'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { getSchoolSettings } from '@/lib/settings/queries'
 import { closedStatuses } from '@/lib/tickets/status'
 import {
@@ -116,7 +117,7 @@ export type IncidentDetail = Extract<Awaited<ReturnType<typeof getIncident>>, { 
 export async function listPublicIncidents(): Promise<PublicIncident[]> {
   const rows = await readRows<{ id: string; category: string; variant: string | null; firstReportAt: string; publicMessage: string | null }>(
     Prisma.sql`SELECT "id", "category", "variant", "firstReportAt", "publicMessage" FROM "Incident"
-      WHERE "status" = 'OPEN' AND "published" = 1 ORDER BY "firstReportAt" DESC LIMIT 20`,
+      WHERE "status" = 'OPEN' AND "published" = ${sqlDialect().true} ORDER BY "firstReportAt" DESC LIMIT 20`,
   )
   return rows.map((r) => toPublicIncident({ ...r, firstReportAt: new Date(r.firstReportAt) }))
 }

@@ -63,8 +63,9 @@ function afterCursor(key: CursorKey): Prisma.Sql {
 }
 
 // The first page is the page after a key above every row: each page, the first included, reads one
-// index range from its start key, and the query plan says so.
-const LAST_ID = Number.MAX_SAFE_INTEGER
+// index range from its start key, and the query plan says so. Prisma's Int is 32-bit (an INTEGER
+// column on PostgreSQL, which refuses a larger value as a parameter), so its maximum is above every id.
+const LAST_ID = 2_147_483_647
 const openKeys: { [S in TicketSort]: Extract<CursorKey, { sort: S }> } = {
   created: { sort: 'created', id: LAST_ID },
   updated: { sort: 'updated', id: LAST_ID, updatedAt: new Date('9999-12-31T23:59:59.999Z') },

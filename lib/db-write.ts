@@ -1,32 +1,38 @@
 import 'server-only'
 import type Database from 'better-sqlite3'
-import { bindable, statementFor, withConnection } from './db'
-import type { Prisma } from './generated/prisma/client'
+import type pg from 'pg'
+import { statementFor, withConnection, withPostgresTransaction } from './db'
+import { Prisma } from './generated/prisma/client'
+import { bindValue, sqlDialect } from './sql-dialect'
 
 // The statements of a write, whoever runs them: the same SQL text goes through a Prisma transaction
-// (`prismaSql(tx)`, for a change made inside one, e.g. a category change) or through our own
-// connection in a group commit (`groupCommit`, every new report). A domain writes its rows once,
-// against this interface. Dates are bound as the stored text (lib/time/stored-date.ts) either way.
+// (`prismaSql(tx)`, for a change made inside one, e.g. a category change), through our own
+// connection in a group commit (`groupCommit`, every new report, on SQLite), or through a pooled
+// connection's transaction (PostgreSQL). A domain writes its rows once, against this interface.
+// Parameters are bound by lib/sql-dialect.ts (dates as the stored UTC text either way).
 
 export interface Sql {
   /** Rows of a SELECT (or of a statement with RETURNING). */
   rows<T>(query: Prisma.Sql): Promise<T[]>
   /** Runs a write; returns the number of rows changed. */
   run(query: Prisma.Sql): Promise<number>
-  /** Runs an INSERT; returns the new row's integer id. */
+  /** Runs an INSERT into a table with an integer "id"; returns the new row's id (RETURNING "id" is appended). */
   insert(query: Prisma.Sql): Promise<number>
 }
 
-const values = (query: Prisma.Sql) => query.values.map(bindable)
+const values = (query: Prisma.Sql) => query.values.map(bindValue)
+// One SQL text for both providers: SQLite (3.35+) and PostgreSQL both return the new id this way.
+const returningId = (query: Prisma.Sql) => Prisma.sql`${query} RETURNING "id"`
 
 /** The statements of `tx`, a Prisma interactive transaction. */
 export function prismaSql(tx: Prisma.TransactionClient): Sql {
+  // Prisma's raw queries take the provider's placeholders: `?` for SQLite, `$1` for PostgreSQL.
+  const text = (query: Prisma.Sql) => (sqlDialect().provider === 'postgresql' ? query.text : query.sql)
   return {
-    rows: <T>(query: Prisma.Sql) => tx.$queryRawUnsafe<T[]>(query.sql, ...values(query)),
-    run: (query) => tx.$executeRawUnsafe(query.sql, ...values(query)),
+    rows: <T>(query: Prisma.Sql) => tx.$queryRawUnsafe<T[]>(text(query), ...values(query)),
+    run: (query) => tx.$executeRawUnsafe(text(query), ...values(query)),
     insert: async (query) => {
-      await tx.$executeRawUnsafe(query.sql, ...values(query))
-      const [row] = await tx.$queryRawUnsafe<{ id: number | bigint }[]>('SELECT last_insert_rowid() AS "id"')
+      const [row] = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(text(returningId(query)), ...values(query))
       return Number(row!.id)
     },
   }
@@ -36,7 +42,16 @@ function ownSql(own: Database.Database): Sql {
   return {
     rows: async <T>(query: Prisma.Sql) => statementFor(own, query.sql).all(...values(query)) as T[],
     run: async (query) => statementFor(own, query.sql).run(...values(query)).changes,
-    insert: async (query) => Number(statementFor(own, query.sql).run(...values(query)).lastInsertRowid),
+    insert: async (query) => Number((statementFor(own, returningId(query).sql).get(...values(query)) as { id: number }).id),
+  }
+}
+
+/** The statements of a pooled PostgreSQL connection, inside the transaction the caller opened. */
+function postgresSql(client: pg.PoolClient): Sql {
+  return {
+    rows: async <T>(query: Prisma.Sql) => (await client.query(query.text, values(query))).rows as T[],
+    run: async (query) => (await client.query(query.text, values(query))).rowCount ?? 0,
+    insert: async (query) => Number((await client.query<{ id: number }>(returningId(query).text, values(query))).rows[0]!.id),
   }
 }
 
@@ -86,13 +101,16 @@ function flush(): void {
 }
 
 /**
- * Group commit: the writes that arrive in the same turn of the event loop are written in ONE
+ * Group commit (SQLite): the writes that arrive in the same turn of the event loop are written in ONE
  * transaction on our own connection, so one fsync (synchronous=FULL) covers all of them, and each
  * caller's promise settles only after that commit (a 201 still means "on disk"). Each `work` runs
  * in its own savepoint: when it throws (a reference collision), only its rows are undone and its
  * caller gets the error. `work` must use only the `sql` it is given: the gate is held meanwhile.
  */
 export function groupCommit<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  // PostgreSQL takes concurrent transactions from the pool: each write is its own (issue 18), with
+  // the same promise: it settles after its commit.
+  if (sqlDialect().provider === 'postgresql') return withPostgresTransaction((client) => work(postgresSql(client)))
   return new Promise<T>((resolve, reject) => {
     const item: Waiting = { work, resolve: resolve as (value: unknown) => void, reject }
     if (waiting.push(item) === 1) setImmediate(flush)

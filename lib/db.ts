@@ -3,9 +3,18 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
 import { Mutex } from 'async-mutex'
 import Database from 'better-sqlite3'
+import type pg from 'pg'
 import { Prisma, PrismaClient } from './generated/prisma/client'
 import { env } from './env'
-import { storedDate } from './time/stored-date'
+import { closePostgresPool, postgresPool, postgresPrismaClient } from './db-postgres'
+import { bindValue, databaseProvider } from './sql-dialect'
+
+export { databaseProvider }
+
+// Two providers (issue 18): the SQLite file (default; `file:` or unset DATABASE_URL), with the gate
+// and our own connection below, or PostgreSQL (`postgresql://`), with a pool and no gate
+// (lib/db-postgres.ts): concurrent transactions are the server's business there.
+const postgres = databaseProvider() === 'postgresql'
 
 // One gate for every access to the database file from this process. SQLite allows one writer, and
 // Prisma's adapter keeps ONE connection whose transactions it serialises, but not the statements
@@ -89,7 +98,8 @@ function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
 }
 
 /** The one Prisma client; cached on globalThis outside production so hot reload reuses it. */
-export const db: PrismaClient = globalForDb.relaisDb ?? new PrismaClient({ adapter: adapterFactory(env().DATABASE_URL) })
+export const db: PrismaClient =
+  globalForDb.relaisDb ?? (postgres ? postgresPrismaClient() : new PrismaClient({ adapter: adapterFactory(env().DATABASE_URL) }))
 if (env().NODE_ENV !== 'production') globalForDb.relaisDb = db
 
 /**
@@ -108,15 +118,17 @@ function connection(): Database.Database {
   return globalForDb.relaisConnection
 }
 
-/** Runs `work` with our own connection, alone (see the gate above). */
+/** Runs `work` with our own connection, alone (see the gate above). SQLite only. */
 export function withConnection<T>(work: (connection: Database.Database) => T | Promise<T>): Promise<T> {
+  if (postgres) throw new Error('withConnection is SQLite-only: use readRows or the Sql of lib/db-write.ts')
   return gate.runExclusive(() => work(connection()))
 }
 
 // Called by scripts/server.mjs after SIGTERM has drained the in-flight requests.
 ;(globalThis as { __relaisCloseDatabase?: () => Promise<void> }).__relaisCloseDatabase = async () => {
   await db.$disconnect()
-  await withConnection((own) => own.close())
+  if (postgres) await closePostgresPool()
+  else await withConnection((own) => own.close())
 }
 
 // Statements prepared on our connection, by SQL text. The queue builds its SQL from a few filter
@@ -137,20 +149,37 @@ export function statementFor(own: Database.Database, sql: string): Database.Stat
   return statement
 }
 
-/** A parameter as the adapter binds it: dates as ISO 8601 text ending "+00:00", booleans as 0/1. */
-export function bindable(value: unknown): unknown {
-  if (value instanceof Date) return storedDate(value)
-  if (typeof value === 'boolean') return value ? 1 : 0
-  return value
-}
-
 /**
  * Rows of a read on a hot path (the queue page, its counts, the signed-in account), through a
  * statement prepared once on our connection: a queue page at 1,000,000 tickets costs ~0.3 ms
  * instead of ~1 ms through `db.$queryRaw`, which compiles it each time. Unlike `$queryRaw`, integers
- * come back as numbers and dates as the stored text, so row types take `Date | string` for dates.
- * Behind the gate, so it never sees a transaction's uncommitted rows.
+ * come back as numbers and dates as the stored text (SQLite) or a Date (PostgreSQL), so row types
+ * take `Date | string` for dates. On SQLite behind the gate, so it never sees a transaction's
+ * uncommitted rows; on PostgreSQL a pooled connection outside any transaction (READ COMMITTED).
  */
-export function readRows<T>(query: Prisma.Sql): Promise<T[]> {
-  return withConnection((own) => statementFor(own, query.sql).all(...query.values.map(bindable)) as T[])
+export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
+  const values = query.values.map(bindValue)
+  if (postgres) return (await postgresPool().query(query.text, values)).rows as T[]
+  return withConnection((own) => statementFor(own, query.sql).all(...values) as T[])
+}
+
+/**
+ * Runs `work` in a transaction on a pooled PostgreSQL connection (the Sql of lib/db-write.ts):
+ * committed when it resolves, rolled back when it throws.
+ */
+export async function withPostgresTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await postgresPool().connect()
+  let broken: Error | undefined
+  try {
+    await client.query('BEGIN')
+    const value = await work(client)
+    await client.query('COMMIT')
+    return value
+  } catch (error) {
+    // A connection that cannot even roll back is dropped from the pool rather than reused.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
+    throw error
+  } finally {
+    client.release(broken)
+  }
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { DEFAULT_DATABASE_URL, databaseProviderOf } from '../scripts/database-provider.mjs'
 
 // The only reader of process.env in the application. Every setting has a sane default so that
 // `npm install && npm start` works with no .env file.
@@ -10,7 +11,12 @@ const flag = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().min(1).default('file:./data/relais.db'),
+  /** An SQLite file (`file:`, the default) or a PostgreSQL server (`postgresql://`, `postgres://`; issue 18). */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => databaseProviderOf(url) !== null, 'DATABASE_URL doit commencer par file:, postgresql:// ou postgres://.'),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   APP_ORIGIN: z.string().url().optional(),

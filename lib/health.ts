@@ -1,5 +1,7 @@
 import 'server-only'
-import { db } from './db'
+import { databaseProvider, db } from './db'
+
+export { databaseProvider }
 
 /** True when the database answers a trivial query. */
 export async function isDatabaseReachable(): Promise<boolean> {

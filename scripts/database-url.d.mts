@@ -1,2 +1,2 @@
-export declare const DEFAULT_DATABASE_URL: string
+export { DEFAULT_DATABASE_URL, databaseProviderOf } from './database-provider.mjs'
 export declare function databaseUrl(): string

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { databaseUrl } from './database-url.mjs'
+import { databaseProviderOf, databaseUrl } from './database-url.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
@@ -16,6 +16,11 @@ function run(cmd, args) {
 }
 
 process.env.DATABASE_URL = databaseUrl()
+if (databaseProviderOf(process.env.DATABASE_URL) === 'postgresql') {
+  // Dropping a server's database is its administrator's call: recreate it, then npm run db:deploy and db:seed.
+  console.error('DATABASE_URL désigne une base PostgreSQL : recréez-la vous-même, puis npm run db:deploy et npm run db:seed.')
+  process.exit(1)
+}
 const file = process.env.DATABASE_URL.replace(/^file:/, '')
 if (file === ':memory:') {
   console.error('DATABASE_URL désigne une base en mémoire : rien à réinitialiser.')

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: applies pending migrations to the embedded database, builds when the build is missing
-// or older than the sources, then serves the production app (PORT, default 3000).
+// `npm start`: applies pending migrations to the database (the embedded SQLite file, or PostgreSQL:
+// db-deploy.mjs), builds when the build is missing or older than the sources, then serves the
+// production app (PORT, default 3000) in this one process.
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { databaseUrl } from './database-url.mjs'
+import { deployMigrations } from './db-deploy.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
@@ -34,7 +36,7 @@ function newestSourceMtime(entries) {
 function buildIsStale() {
   const buildId = path.join(root, distDir, 'BUILD_ID')
   if (!fs.existsSync(buildId)) return true
-  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma']
+  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma', 'prisma/postgresql/schema.prisma']
   return newestSourceMtime(sources) > fs.statSync(buildId).mtimeMs
 }
 
@@ -52,7 +54,7 @@ const port = process.env.PORT || '3000'
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`
 ensureAuthSecret()
 
-run(bin('prisma'), ['migrate', 'deploy'])
+await deployMigrations(process.env.DATABASE_URL)
 if (process.argv.includes('--rebuild') || buildIsStale()) run(bin('next'), ['build'])
 
 // The server runs in this process (no child to forward signals to): SIGTERM drains it.

@@ -23,7 +23,14 @@ export const healthRoute = defineRoute({
   success: {
     status: 200,
     description: 'Le service répond (503 avec status "error" quand la base ne répond pas)',
-    schema: z.object({ status: z.enum(['ok', 'error']), db: z.enum(['ok', 'error']) }).meta({ id: 'Health' }),
+    schema: z
+      .object({
+        status: z.enum(['ok', 'error']),
+        db: z.enum(['ok', 'error']),
+        /** The database behind the service (issue 18). */
+        provider: z.enum(['sqlite', 'postgresql']),
+      })
+      .meta({ id: 'Health' }),
   },
 })
 

@@ -2,6 +2,7 @@ import 'server-only'
 import crypto from 'node:crypto'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { storedDate } from '@/lib/time/stored-date'
 import { incidentKeyFor, type IncidentKey, type IncidentSubject } from './keys'
 
@@ -53,7 +54,7 @@ async function openIncident(sql: Sql, key: IncidentKey, at: string): Promise<Joi
   const previousResolvedAt = previous?.resolvedAt ? storedDate(new Date(previous.resolvedAt)) : null
   await sql.run(Prisma.sql`INSERT INTO "Incident" ("id", "key", "category", "variant", "status", "published",
     "previousIncidentId", "previousResolvedAt", "firstReportAt", "lastReportAt", "version", "createdAt", "updatedAt")
-    VALUES (${id}, ${key.key}, ${key.category}, ${key.variant}, 'OPEN', 0, ${previous?.id ?? null}, ${previousResolvedAt},
+    VALUES (${id}, ${key.key}, ${key.category}, ${key.variant}, 'OPEN', ${sqlDialect().false}, ${previous?.id ?? null}, ${previousResolvedAt},
     ${at}, ${at}, 1, ${at}, ${at})`)
   await addIncidentEvent(sql, id, {
     type: previous ? 'CAME_BACK' : 'OPENED',

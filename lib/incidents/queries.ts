@@ -6,6 +6,7 @@ import { db, readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { buildResolution, espaceForProfile, type ResolutionView } from '@/lib/resolution/registry'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { getSchoolSettings } from '@/lib/settings/queries'
 import { closedStatuses } from '@/lib/tickets/status'
 import {
@@ -116,7 +117,7 @@ export type IncidentDetail = Extract<Awaited<ReturnType<typeof getIncident>>, { 
 export async function listPublicIncidents(): Promise<PublicIncident[]> {
   const rows = await readRows<{ id: string; category: string; variant: string | null; firstReportAt: string; publicMessage: string | null }>(
     Prisma.sql`SELECT "id", "category", "variant", "firstReportAt", "publicMessage" FROM "Incident"
-      WHERE "status" = 'OPEN' AND "published" = 1 ORDER BY "firstReportAt" DESC LIMIT 20`,
+      WHERE "status" = 'OPEN' AND "published" = ${sqlDialect().true} ORDER BY "firstReportAt" DESC LIMIT 20`,
   )
   return rows.map((r) => toPublicIncident({ ...r, firstReportAt: new Date(r.firstReportAt) }))
 }
@@ -171,7 +172,7 @@ export async function listQueueIncidents(viewer: Viewer): Promise<QueueIncident[
     readRows<{ incidentId: string; profile: string }>(Prisma.sql`SELECT DISTINCT "incidentId", "profile" FROM "Ticket"
       WHERE "incidentId" IN (${Prisma.join(ids)}) ORDER BY "profile"`),
     // The stored text "2026-09-01T07:42:…" cut after the tens of minutes: one slot per 10 minutes.
-    readRows<{ incidentId: string; slot: string; count: number }>(Prisma.sql`SELECT "incidentId", substr("createdAt", 1, 15) AS "slot",
+    readRows<{ incidentId: string; slot: string; count: number }>(Prisma.sql`SELECT "incidentId", substr(${sqlDialect().dateText(Prisma.sql`"createdAt"`)}, 1, 15) AS "slot",
       COUNT(*) AS "count" FROM "Ticket" WHERE ${recent} GROUP BY "incidentId", "slot" ORDER BY "slot"`),
   ])
   return rows.map((r) => ({

@@ -5,6 +5,7 @@ import { getEntry, getVariant } from '@/lib/catalogue/entries'
 import type { CategoryCode } from '@/lib/catalogue/types'
 import { env } from '@/lib/env'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { closedStatuses } from '@/lib/tickets/status'
 import { parisWallClock } from '@/lib/time/paris'
 import { storedDate } from '@/lib/time/stored-date'
@@ -57,7 +58,7 @@ export interface IncidentAlertInput {
  */
 export async function enqueueIncidentAlert(sql: Sql, alert: IncidentAlertInput, now = new Date()): Promise<number> {
   const members = await sql.rows<{ id: string; email: string }>(
-    Prisma.sql`SELECT "id", "email" FROM "StaffUser" WHERE "mailIncidentAlerts" = 1 AND "disabledAt" IS NULL`,
+    Prisma.sql`SELECT "id", "email" FROM "StaffUser" WHERE "mailIncidentAlerts" = ${sqlDialect().true} AND "disabledAt" IS NULL`,
   )
   let queued = 0
   for (const m of members) {

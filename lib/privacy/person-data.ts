@@ -36,11 +36,12 @@ function personalColumns(row: PersonalColumns): PersonalColumns {
 
 async function matchingTicketIds(query: PersonQuery): Promise<number[]> {
   const value = query.value.toLowerCase()
-  // SQLite's lower() folds ASCII only; e-mails and logins are ASCII in practice.
+  // SQLite's lower() folds ASCII only; e-mails and logins are ASCII in practice. Identifiers quoted:
+  // PostgreSQL folds unquoted names to lower case.
   const rows =
     query.kind === 'email'
-      ? await db.$queryRaw<{ id: number }[]>`SELECT id FROM Ticket WHERE anonymizedAt IS NULL AND lower(email) = ${value}`
-      : await db.$queryRaw<{ id: number }[]>`SELECT id FROM Ticket WHERE anonymizedAt IS NULL AND (lower(login) = ${value} OR lower(entLogin) = ${value})`
+      ? await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Ticket" WHERE "anonymizedAt" IS NULL AND lower("email") = ${value}`
+      : await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Ticket" WHERE "anonymizedAt" IS NULL AND (lower("login") = ${value} OR lower("entLogin") = ${value})`
   return rows.map((r) => Number(r.id))
 }
 

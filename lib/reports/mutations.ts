@@ -9,6 +9,7 @@ import { alertIfIncidentDue } from '@/lib/mail/staff'
 import { joinIncident, type JoinedIncident } from '@/lib/incidents/join'
 import { invalidInput, ok, type Result } from '@/lib/result'
 import { classifyMessage } from '@/lib/rules/active'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { createTicket, type NewTicketRow } from '@/lib/tickets/create'
 import { describeDiagnosis } from './diagnosis'
 import { createdReport, publicSelfHelp, type CreatedReport } from './dto'
@@ -17,7 +18,9 @@ import { reportSchema } from './schemas'
 
 const MAX_REFERENCE_ATTEMPTS = 5
 
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+// A reference collision, or on PostgreSQL a concurrent report that opened the same incident first
+// (its partial unique index): a fresh attempt finds that incident and joins it.
+const isUniqueViolation = (error: unknown) => sqlDialect().isUniqueViolation(error)
 
 /**
  * Files a public report: validates, classifies the message, stores a NEW ticket with a fresh

@@ -3,6 +3,7 @@ import { classifyWithRules, compileRules, noRules, type CompiledRules, type Scho
 import type { CategoryCode, Classification } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { sqlDialect } from '@/lib/sql-dialect'
 
 // The enabled school rules, as every server process sees them. The rules live in the database
 // only; each process keeps them compiled with the version stamp they were read at (the highest
@@ -41,7 +42,7 @@ export function toSchoolRule(row: RuleRow): SchoolRule {
 /** The enabled rules, oldest first (the order their evidence is listed in). */
 export async function readEnabledRules(): Promise<SchoolRule[]> {
   const rows = await readRows<RuleRow>(Prisma.sql`SELECT "id", "kind", "pattern", "category", "variant" FROM "CatalogueRule"
-    WHERE "enabled" = 1 ORDER BY "createdAt", "id"`)
+    WHERE "enabled" = ${sqlDialect().true} ORDER BY "createdAt", "id"`)
   return rows.map(toSchoolRule)
 }
 

@@ -17,7 +17,9 @@ const facetCache = new Map<string, { at: number; value: TicketFacets }>()
 
 /** Row `i` of the facet statement: how many tickets match, counting at most COUNT_CAP + 1. */
 function cappedCountSql(i: number, conditions: Prisma.Sql[]): Prisma.Sql {
-  return Prisma.sql`SELECT ${i} AS "i", COUNT(*) AS "n" FROM (SELECT 1 FROM "Ticket" t ${whereClause(conditions)} LIMIT ${COUNT_CAP + 1})`
+  // `i` is written into the text (our own small integer): an untyped parameter in a select list has
+  // no type for PostgreSQL. The subquery's alias is required there too.
+  return Prisma.sql`SELECT ${Prisma.raw(String(i))} AS "i", COUNT(*) AS "n" FROM (SELECT 1 FROM "Ticket" t ${whereClause(conditions)} LIMIT ${COUNT_CAP + 1}) AS "capped"`
 }
 
 function toCappedCount(value: number | bigint | undefined): CappedCount {
@@ -92,7 +94,7 @@ async function searchFacets(viewer: Viewer, filter: TicketFilter, q: string): Pr
     const rows = await readRows<{ status: string; category: string }>(Prisma.sql`
       SELECT t."status", t."category" FROM ${search.from}
       ${whereClause([search.match, ...filterConditions(viewer, others)])}
-      ORDER BY f."rowid" DESC
+      ORDER BY ${search.id} DESC
       LIMIT ${COUNT_CAP + 1}`)
     truncated = rows.length > COUNT_CAP
     for (const row of truncated ? rows.slice(0, COUNT_CAP) : rows) {

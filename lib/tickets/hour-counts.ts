@@ -75,7 +75,7 @@ export async function countTicketChange(sql: Sql, before: CountedTicket | null, 
     const [bucket, category, measure, bin] = c.split('|') as [string, string, Measure, string]
     await sql.run(Prisma.sql`INSERT INTO "TicketHourCount" ("bucket", "category", "measure", "bin", "count")
       VALUES (${bucket}, ${category}, ${measure}, ${Number(bin)}, ${n})
-      ON CONFLICT ("measure", "bucket", "category", "bin") DO UPDATE SET "count" = "count" + excluded."count"`)
+      ON CONFLICT ("measure", "bucket", "category", "bin") DO UPDATE SET "count" = "TicketHourCount"."count" + excluded."count"`)
   }
 }
 

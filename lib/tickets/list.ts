@@ -4,7 +4,7 @@ import type { CategoryCode, ProfileCode } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
-import { decodeCursor, encodeCursor, type CursorKey } from './cursor'
+import { ABOVE_EVERY_ID, decodeCursor, encodeCursor, type CursorKey } from './cursor'
 import type { TicketPage, TicketSummary } from './dto'
 import { filterConditions, whereClause } from './filters'
 import { ticketSearchSource } from './search'
@@ -64,7 +64,7 @@ function afterCursor(key: CursorKey): Prisma.Sql {
 
 // The first page is the page after a key above every row: each page, the first included, reads one
 // index range from its start key, and the query plan says so.
-const LAST_ID = Number.MAX_SAFE_INTEGER
+const LAST_ID = ABOVE_EVERY_ID
 const openKeys: { [S in TicketSort]: Extract<CursorKey, { sort: S }> } = {
   created: { sort: 'created', id: LAST_ID },
   updated: { sort: 'updated', id: LAST_ID, updatedAt: new Date('9999-12-31T23:59:59.999Z') },
@@ -89,14 +89,14 @@ export async function listTickets(viewer: Viewer, input: unknown): Promise<Resul
   const key = cursor ? decodeCursor(cursor, sort) : openKeys[sort]
   if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
   if (!search) conditions.push(afterCursor(key))
-  else if (cursor && key.sort === 'created') conditions.push(Prisma.sql`f."rowid" < ${key.id}`)
+  else if (cursor && key.sort === 'created') conditions.push(Prisma.sql`${search.id} < ${key.id}`)
   const rows = await readRows<SummaryRow>(Prisma.sql`
     SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
            t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
            s."name" AS "assigneeName"
     FROM ${search ? search.from : Prisma.sql`"Ticket" t`} LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ${whereClause(conditions)}
-    ${search ? Prisma.sql`ORDER BY f."rowid" DESC` : orderBy(sort)}
+    ${search ? Prisma.sql`ORDER BY ${search.id} DESC` : orderBy(sort)}
     LIMIT ${limit + 1}`)
   const page = rows.slice(0, limit)
   const last = page.at(-1)

@@ -1,9 +1,10 @@
 import 'server-only'
-import { Prisma } from '@/lib/generated/prisma/client'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { fts5Match, sqlDialect, type TicketSearchSource } from '@/lib/sql-dialect'
 
-// The queue's free-text search over the FTS5 index "ticket_fts" (migration
-// 20261128090000_ticket_search_fts): reference, name, PRONOTE login, e-mail, ENT login and message,
-// case- and accent-insensitive ("helene" finds "Hélène"). Search-box semantics: every word the agent
+// The queue's free-text search, on SQLite over the FTS5 index "ticket_fts" (migration
+// 20261128090000_ticket_search_fts), on PostgreSQL over a full-text GIN index (lib/sql-dialect.ts):
+// reference, name, PRONOTE login, e-mail, ENT login and message, case- and accent-insensitive ("helene" finds "Hélène"). Search-box semantics: every word the agent
 // typed must be a word of the ticket, in any order and any field, and the LAST word may be the start
 // of one ("dupont hél" finds "Hélène Dupont", "RL-7K3F" finds "RL-7K3F-9Q2M"). Mid-word matches
 // ("artin" for "Martin") are not supported: that needs a scan of every ticket.
@@ -15,18 +16,24 @@ import { Prisma } from '@/lib/generated/prisma/client'
 const MAX_WORDS = 12
 
 /**
- * The agent's text as an FTS5 MATCH expression, or null when it holds no word (only punctuation).
- * Words are split where the index's tokenizer (unicode61) splits them: on anything that is not a
- * letter, digit or combining mark, so FTS5 syntax (quotes, *, ^, :, parentheses, -, +) never gets
- * through; every word is then quoted. The last word is a prefix when it has two characters or more
- * (a one-letter prefix would expand over most of the index).
+ * The agent's words, or null when the text holds none (only punctuation). Words are split where
+ * SQLite's tokenizer (unicode61) splits them: on anything that is not a letter, digit or combining
+ * mark, so no search syntax (quotes, *, ^, :, parentheses, -, +, &, |, !) ever gets through. The last
+ * word is a prefix when it has two characters or more (a one-letter prefix would expand over most
+ * of the index).
  */
-export function ftsMatchExpression(q: string): string | null {
+export function searchWords(q: string): { words: string[]; lastIsPrefix: boolean } | null {
   const words = [...new Set(q.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u))]
     .filter((w) => w.length > 0)
     .slice(0, MAX_WORDS)
   if (words.length === 0) return null
-  return words.map((w, i) => `"${w}"${i === words.length - 1 && w.length >= 2 ? '*' : ''}`).join(' AND ')
+  return { words, lastIsPrefix: words.at(-1)!.length >= 2 }
+}
+
+/** The agent's text as SQLite's FTS5 MATCH expression, or null when it holds no word. */
+export function ftsMatchExpression(q: string): string | null {
+  const search = searchWords(q)
+  return search && fts5Match(search.words, search.lastIsPrefix)
 }
 
 /**
@@ -35,22 +42,18 @@ export function ftsMatchExpression(q: string): string | null {
  * For counts and for sorts other than creation; the newest-first page uses `ticketSearchSource`.
  */
 export function ticketSearchCondition(q: string): Prisma.Sql {
-  const match = ftsMatchExpression(q)
-  if (!match) return Prisma.sql`0`
-  return Prisma.sql`t."id" IN (SELECT "rowid" FROM "ticket_fts" WHERE "ticket_fts" MATCH ${match})`
+  const search = searchWords(q)
+  if (!search) return sqlDialect().never
+  return sqlDialect().ticketSearch.condition(search.words, search.lastIsPrefix)
 }
 
 /**
- * FROM clause for the newest-first page of a search: the index drives, in descending rowid (= id)
- * order, and each hit is joined to its ticket by primary key, so a page stops after `limit` hits
- * even for a word found in a third of the tickets. CROSS JOIN fixes that order; `f` is the index.
- * Returns null when `q` holds no word.
+ * FROM clause (ticket alias `t`) and predicate for the newest-first page of a search, and the id
+ * column it is ordered and paged by. On SQLite the index drives, in descending rowid (= id) order,
+ * so a page stops after `limit` hits even for a word found in a third of the tickets
+ * (lib/sql-dialect.ts). Returns null when `q` holds no word.
  */
-export function ticketSearchSource(q: string): { from: Prisma.Sql; match: Prisma.Sql } | null {
-  const match = ftsMatchExpression(q)
-  if (!match) return null
-  return {
-    from: Prisma.sql`"ticket_fts" f CROSS JOIN "Ticket" t ON t."id" = f."rowid"`,
-    match: Prisma.sql`f."ticket_fts" MATCH ${match}`,
-  }
+export function ticketSearchSource(q: string): TicketSearchSource | null {
+  const search = searchWords(q)
+  return search && sqlDialect().ticketSearch.source(search.words, search.lastIsPrefix)
 }

@@ -3,9 +3,11 @@ import { db, readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { createTicketRow } from '../support/factories'
 
-// readRows runs hot reads through prepared statements on Prisma's own connection. It must find what
-// $queryRaw finds for the same SQL and parameters, and must not read a Prisma transaction's rows
-// before they are committed.
+// readRows runs hot reads through prepared statements on our own connection (SQLite) or a pooled
+// connection (PostgreSQL). It must find what $queryRaw finds for the same SQL and parameters, and must
+// not read a Prisma transaction's rows before they are committed: on SQLite it waits behind the
+// gate, on PostgreSQL it reads what was committed (READ COMMITTED).
+const postgres = process.env.RELAIS_TEST_DATABASE === 'postgresql'
 
 describe('readRows', () => {
   it('binds parameters as Prisma does: a date finds the row it was stored for', async () => {
@@ -26,7 +28,7 @@ describe('readRows', () => {
     expect(none).toEqual([])
   })
 
-  it('waits for an open Prisma transaction instead of reading its uncommitted rows', async () => {
+  it('never reads an open Prisma transaction\'s uncommitted rows', async () => {
     const reference = 'RL-READ-TX01'
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
@@ -53,11 +55,13 @@ describe('readRows', () => {
     await insertedNow
     let seen: unknown[] | null = null
     const read = readRows(Prisma.sql`SELECT "reference" FROM "Ticket" WHERE "reference" = ${reference}`).then((rows) => (seen = rows))
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(seen).toBeNull() // still waiting: the row is not committed
+    // SQLite: still waiting for the gate; PostgreSQL: answered, without the uncommitted row.
+    await (postgres ? read : new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(seen).toEqual(postgres ? [] : null)
     release()
     await transaction
     await read
+    if (postgres) seen = await readRows(Prisma.sql`SELECT "reference" FROM "Ticket" WHERE "reference" = ${reference}`)
     expect(seen).toEqual([{ reference }])
   })
 })

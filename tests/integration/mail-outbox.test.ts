@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST as reportPOST } from '@/app/api/reports/route'
 import { GET as trackGET } from '@/app/api/reports/[reference]/route'
-import { db, withConnection } from '@/lib/db'
+import { db } from '@/lib/db'
 import { groupCommit, prismaSql } from '@/lib/db-write'
 import { deliverDue } from '@/lib/mail/deliver'
 import { enqueueAcknowledgement, mailStatusChange } from '@/lib/mail/outbox'
@@ -203,7 +203,7 @@ describe('delivery faults', () => {
   it('an expired claim (a crashed worker) is taken again; a live one is not', async () => {
     const report = await fileReport('crash@example.test')
     const [row] = await outboxOf(report.reference)
-    await withConnection((own) => own.prepare(`UPDATE "OutboxMessage" SET "claimedBy" = 'dead', "claimedUntil" = ? WHERE "id" = ?`).run(new Date(Date.now() + 60_000).toISOString().replace('Z', '+00:00'), row!.id))
+    await db.outboxMessage.update({ where: { id: row!.id }, data: { claimedBy: 'dead', claimedUntil: new Date(Date.now() + 60_000) } })
     expect(await deliver()).toMatchObject({ sent: 0 })
     const afterExpiry = () => new Date(Date.now() + 2 * 60_000)
     expect(await deliverAt('next', afterExpiry)).toMatchObject({ sent: 1 })

@@ -35,7 +35,7 @@ const isUniqueViolation = (error: unknown) =>
 export async function decide<T>(work: (tx: Tx) => Promise<T>): Promise<Result<T>> {
   try {
     const value = await db.$transaction(work, { timeout: 60_000 })
-    invalidateTicketCounts()
+    await invalidateTicketCounts()
     return ok(value)
   } catch (error) {
     if (error instanceof Abort) return fail(error.code, error.detail)

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { db } from '@/lib/db'
 import { startTestSmtp, type TestSmtp } from '../support/smtp'
@@ -156,5 +157,54 @@ describe.skipIf(!postgres)('three app processes on one PostgreSQL database (Post
     })
     const stored = new Map(rows.map((row) => [row.reference, row]))
     for (const { reference, sent } of acknowledged) expect(stored.get(reference)).toEqual({ reference, ...sent })
+  }, 120_000)
+})
+
+/** A report request sent but for its last byte: the server has it in flight until `finish()`. */
+function heldRequest(server: ServerHandle, sent: Sent) {
+  const body = JSON.stringify(sent)
+  const req = http.request(`${server.url}/api/reports`, {
+    method: 'POST',
+    agent: false,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  })
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let text = ''
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode!, body: text }))
+    })
+    req.on('error', reject)
+  })
+  req.write(body.slice(0, -1))
+  const connected = new Promise<void>((resolve) => req.on('socket', (socket) => socket.on('connect', () => resolve())))
+  return { connected, answer, finish: () => req.end(body.slice(-1)) }
+}
+
+describe.skipIf(!postgres)('WEB_CONCURRENCY=2 npm start (PostgreSQL only: one process serves SQLite)', () => {
+  it('serves from two worker processes on one port; SIGTERM drains both, then exits 0', async () => {
+    // The three servers above are done: their CPU goes to this one.
+    for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL')
+    await Promise.all(servers.map((server) => server.exited))
+    const primary = await startServer({ port: FIRST_PORT + PROCESSES, dbFile: '', env: { ...serverEnv(), WEB_CONCURRENCY: '2' } })
+    servers.push(primary)
+    const ready = () => (primary.log().match(/Relais prêt sur/g) ?? []).length
+    await waitUntil(async () => ready() === 2, 60_000)
+    // Warm both workers (a cold worker may not have parsed a request head when SIGTERM comes).
+    const warm = await Promise.all([0, 1, 2, 3].map((i) => post(primary, person('grappe', 100 + i))))
+    expect(warm.map((a) => a.status)).toEqual([201, 201, 201, 201])
+
+    const held = Array.from({ length: 12 }, (_, i) => heldRequest(primary, person('grappe', i + 1)))
+    await Promise.all(held.map((h) => h.connected))
+    await new Promise((resolve) => setTimeout(resolve, 1_000)) // the workers parse the request heads
+    primary.child.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    for (const h of held) h.finish()
+    const answers = await Promise.all(held.map((h) => h.answer))
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201))
+    expect(await primary.exited).toBe(0)
+    expect(primary.log().match(/SIGTERM reçu : fin des requêtes en cours/g)).toHaveLength(2)
+    const references = answers.map((a) => (JSON.parse(a.body) as { reference: string }).reference)
+    expect(await db.ticket.count({ where: { reference: { in: references } } })).toBe(12)
   }, 120_000)
 })

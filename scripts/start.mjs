@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: applies pending migrations to the database (the embedded SQLite file, or PostgreSQL:
 // db-deploy.mjs), builds when the build is missing or older than the sources, then serves the
-// production app (PORT, default 3000) in this one process.
+// production app (PORT, default 3000) in this one process (or, on PostgreSQL, in WEB_CONCURRENCY
+// worker processes: scripts/cluster.mjs).
 import { spawnSync } from 'node:child_process'
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { databaseUrl } from './database-url.mjs'
 import { deployMigrations } from './db-deploy.mjs'
+import { databaseProviderOf } from './database-provider.mjs'
+import { serveWorkers, webConcurrency } from './cluster.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
@@ -54,10 +58,19 @@ const port = process.env.PORT || '3000'
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`
 ensureAuthSecret()
 
-await deployMigrations(process.env.DATABASE_URL)
-if (process.argv.includes('--rebuild') || buildIsStale()) run(bin('next'), ['build'])
+// Workers of WEB_CONCURRENCY (below) run this script again: the primary has done both already.
+if (cluster.isPrimary) {
+  await deployMigrations(process.env.DATABASE_URL)
+  if (process.argv.includes('--rebuild') || buildIsStale()) run(bin('next'), ['build'])
+}
 
-// The server runs in this process (no child to forward signals to): SIGTERM drains it.
+// The server runs in this process (no child to forward signals to): SIGTERM drains it. With
+// workers, the primary passes SIGTERM on to each and each drains.
 process.env.NODE_ENV = 'production'
-const { startServer } = await import('./server.mjs')
-await startServer({ port: Number(port) })
+const serve = async () => (await import('./server.mjs')).startServer({ port: Number(port) })
+
+// Several processes (issue 18): PostgreSQL only, SQLite is served by one process (README).
+const workers = webConcurrency()
+const postgres = databaseProviderOf(process.env.DATABASE_URL) === 'postgresql'
+if (workers > 1 && !postgres) console.warn('WEB_CONCURRENCY ignoré : SQLite est servi par un seul processus / ignored: SQLite is served by one process.')
+await (workers > 1 && postgres ? serveWorkers(workers, serve) : serve())

@@ -72,7 +72,7 @@ async function decide(
       await apply(tx, current)
       return tx.entFailure.findUniqueOrThrow({ where: { id }, select: entFailureColumns })
     })
-    invalidateTicketCounts()
+    await invalidateTicketCounts()
     return ok(toEntFailureSummary(row))
   } catch (error) {
     if (error instanceof Abort) return fail(error.code, error.detail)

@@ -48,6 +48,6 @@ export async function confirmReport(reference: unknown, token: unknown, input: u
     return { status: 'NEW', verified: false }
   })
   if (!outcome) return fail('CONFLICT', { message: NOT_RESOLVED_MESSAGE })
-  invalidateTicketCounts()
+  await invalidateTicketCounts()
   return ok(outcome)
 }

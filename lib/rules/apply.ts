@@ -112,6 +112,6 @@ export async function applyRule(viewer: Viewer, id: string, query: unknown = {})
   if (changed > 0 || run.done) {
     await db.$transaction((tx) => recordRuleEvent(tx, viewer, row, 'APPLIED', { changed, fromId: afterId ?? 0, toId: run.lastId }))
   }
-  if (changed > 0) invalidateTicketCounts()
+  if (changed > 0) await invalidateTicketCounts()
   return ok({ changed, scanned: run.scanned, lastId: run.lastId, maxId: run.maxId, done: run.done })
 }

@@ -1,16 +1,20 @@
 import 'server-only'
 import { headers } from 'next/headers'
-import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible'
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import unhomoglyph from 'unhomoglyph'
 import { clientAddress } from '@/lib/security/client-address'
+import { databaseProvider } from '@/lib/sql-dialect'
 import { env } from '@/lib/env'
 import { errorResponse } from '@/lib/result'
 import { DetachedRateLimiter } from './memory-limiter'
+import { postgresRateLimiter, type LimiterOptions } from './postgres-limiter'
 
 // Abuse limits for the public endpoints, designed for schools: a whole school often reaches us from
 // ONE address (NAT), so the per-address limits are generous and a tight limit applies only to one
 // person repeating themselves (same address + same normalised name or login).
-// In memory: one Node process serves the app (SQLite); a restart clearing counters is acceptable.
+// SQLite: in memory, one Node process serves the app and a restart clearing counters is acceptable.
+// PostgreSQL: in the database (lib/security/postgres-limiter.ts), shared by every app process, so a
+// limit holds whichever process answers (issue 18). Same limits, keys, messages and statuses.
 
 const REPORT_WINDOW_SECONDS = 10 * 60
 const CLASSIFY_WINDOW_SECONDS = 60
@@ -21,9 +25,9 @@ export const RATE_LIMITED_MESSAGE =
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number; message: string }
 
 interface Limiters {
-  reportsPerAddress: RateLimiterMemory
-  reportsPerPerson: RateLimiterMemory
-  classifyPerAddress: RateLimiterMemory
+  reportsPerAddress: RateLimiterAbstract
+  reportsPerPerson: RateLimiterAbstract
+  classifyPerAddress: RateLimiterAbstract
 }
 
 export interface LimitSettings {
@@ -32,35 +36,33 @@ export interface LimitSettings {
   classifyPerMinute: number
 }
 
-export function createLimiters(settings: LimitSettings): Limiters {
+/**
+ * The three limiters, in memory (SQLite) or in the database (PostgreSQL). `namespace` prefixes every
+ * key: empty in the app; `resetRateLimits` moves it so a test starts from no counts.
+ */
+export function createLimiters(settings: LimitSettings, namespace = ''): Limiters {
+  const shared = databaseProvider() === 'postgresql'
+  const limiter = (options: LimiterOptions, sweeps = false) =>
+    shared ? postgresRateLimiter({ ...options, keyPrefix: namespace + options.keyPrefix }, sweeps) : new DetachedRateLimiter(options)
   return {
-    reportsPerAddress: new DetachedRateLimiter({
-      keyPrefix: 'reports-address',
-      points: settings.reportsPerMinute * (REPORT_WINDOW_SECONDS / 60),
-      duration: REPORT_WINDOW_SECONDS,
-    }),
-    reportsPerPerson: new DetachedRateLimiter({
-      keyPrefix: 'reports-person',
-      points: settings.reportsPerPerson,
-      duration: REPORT_WINDOW_SECONDS,
-    }),
-    classifyPerAddress: new DetachedRateLimiter({
-      keyPrefix: 'classify-address',
-      points: settings.classifyPerMinute,
-      duration: CLASSIFY_WINDOW_SECONDS,
-    }),
+    reportsPerAddress: limiter(
+      { keyPrefix: 'reports-address', points: settings.reportsPerMinute * (REPORT_WINDOW_SECONDS / 60), duration: REPORT_WINDOW_SECONDS },
+      namespace === '', // the app's limiters sweep the shared table; a test's fresh ones need not
+    ),
+    reportsPerPerson: limiter({ keyPrefix: 'reports-person', points: settings.reportsPerPerson, duration: REPORT_WINDOW_SECONDS }),
+    classifyPerAddress: limiter({ keyPrefix: 'classify-address', points: settings.classifyPerMinute, duration: CLASSIFY_WINDOW_SECONDS }),
   }
 }
 
-const globalForLimits = globalThis as unknown as { relaisLimiters?: Limiters }
+const globalForLimits = globalThis as unknown as { relaisLimiters?: Limiters; relaisLimitsReset?: number }
 
 function limiters(): Limiters {
   const { RATE_LIMIT_REPORTS_PER_MIN, RATE_LIMIT_REPORTS_PER_PERSON, RATE_LIMIT_CLASSIFY_PER_MIN } = env()
-  return (globalForLimits.relaisLimiters ??= createLimiters({
-    reportsPerMinute: RATE_LIMIT_REPORTS_PER_MIN,
-    reportsPerPerson: RATE_LIMIT_REPORTS_PER_PERSON,
-    classifyPerMinute: RATE_LIMIT_CLASSIFY_PER_MIN,
-  }))
+  const resets = globalForLimits.relaisLimitsReset ?? 0
+  return (globalForLimits.relaisLimiters ??= createLimiters(
+    { reportsPerMinute: RATE_LIMIT_REPORTS_PER_MIN, reportsPerPerson: RATE_LIMIT_REPORTS_PER_PERSON, classifyPerMinute: RATE_LIMIT_CLASSIFY_PER_MIN },
+    resets > 0 ? `reset-${process.pid}-${resets}:` : '',
+  ))
 }
 
 /** The address used as a limit key (see lib/security/client-address.ts for which header is trusted). */
@@ -91,7 +93,7 @@ export function normaliseIdentity(value: string): string {
     .slice(0, 200)
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
   try {
     await limiter.consume(key)
     return null
@@ -147,9 +149,13 @@ export function rateLimitedResponse(decision: Extract<LimitDecision, { ok: false
   })
 }
 
-/** Test support: forget every count (each test file runs in its own module registry anyway). */
+/**
+ * Test support: forget every count (each test file runs in its own module registry anyway). On
+ * PostgreSQL the counts live on in the table: the new limiters count under fresh keys instead.
+ */
 export function resetRateLimits(): void {
   globalForLimits.relaisLimiters = undefined
+  globalForLimits.relaisLimitsReset = (globalForLimits.relaisLimitsReset ?? 0) + 1
 }
 
 /** The identity fields of a submitted body, whatever its shape (validation comes later). */

@@ -3,17 +3,28 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { categoryCodes, type CategoryCode } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { advanceCountsVersion, readCountsVersion } from './counts-version'
 import type { CappedCount, TicketFacets } from './dto'
 import { filterConditions, whereClause } from './filters'
 import { ticketSearchSource } from './search'
 import type { TicketFilter } from './schemas'
 import { ticketStatuses, type TicketStatus } from './status'
 
-// The queue's counts by status and category, capped and cached briefly.
+// The queue's counts by status and category, capped and cached briefly. A change made through the
+// app invalidates the cache at once (`invalidateTicketCounts`); new reports show within FACET_TTL_MS.
+// On PostgreSQL several processes serve the queue, each with its own cache: an entry also carries
+// the shared counts version it was counted at (lib/tickets/counts-version.ts) and is served only
+// while that version holds, so a change made through another process shows at once here too.
 
 export const COUNT_CAP = 10_000
 const FACET_TTL_MS = 15_000
-const facetCache = new Map<string, { at: number; value: TicketFacets }>()
+const facetCache = new Map<string, { at: number; version: number; value: TicketFacets }>()
+
+function remember(key: string, version: number, value: TicketFacets): TicketFacets {
+  if (facetCache.size > 500) facetCache.clear()
+  facetCache.set(key, { at: Date.now(), version, value })
+  return value
+}
 
 /** Row `i` of the facet statement: how many tickets match, counting at most COUNT_CAP + 1. */
 function cappedCountSql(i: number, conditions: Prisma.Sql[]): Prisma.Sql {
@@ -36,14 +47,11 @@ function toCappedCount(value: number | bigint | undefined): CappedCount {
  */
 export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): Promise<TicketFacets> {
   const key = JSON.stringify([filter.assignee === 'me' ? viewer.id : null, filter])
+  // Read before counting: a change made meanwhile advances it past what is stored with these counts.
+  const version = await readCountsVersion()
   const hit = facetCache.get(key)
-  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value
-  if (filter.q) {
-    const value = await searchFacets(viewer, filter, filter.q)
-    if (facetCache.size > 500) facetCache.clear()
-    facetCache.set(key, { at: Date.now(), value })
-    return value
-  }
+  if (hit && hit.version === version && Date.now() - hit.at < FACET_TTL_MS) return hit.value
+  if (filter.q) return remember(key, version, await searchFacets(viewer, filter, filter.q))
   // No count of its own for the total: the statuses partition the tickets, so the total is the sum of
   // the status counts (which ignore the status filter) or, with a status chosen, that status's count.
   const conditions: Prisma.Sql[][] = [
@@ -70,10 +78,7 @@ export async function countTicketFacets(viewer: Viewer, filter: TicketFilter): P
     (sum, s, i) => (filter.status && filter.status !== s ? sum : sum + Number(counted.get(i) ?? 0)),
     0,
   )
-  const value = { total: toCappedCount(statusSum), byStatus, byCategory }
-  if (facetCache.size > 500) facetCache.clear()
-  facetCache.set(key, { at: Date.now(), value })
-  return value
+  return remember(key, version, { total: toCappedCount(statusSum), byStatus, byCategory })
 }
 
 /**
@@ -113,7 +118,11 @@ async function searchFacets(viewer: Viewer, filter: TicketFilter, q: string): Pr
   }
 }
 
-/** Drops cached counts after a change so the agent sees their own update reflected. */
-export function invalidateTicketCounts(): void {
+/**
+ * Drops cached counts after a change so the agent sees their own update reflected, whichever
+ * process serves their next page (PostgreSQL: the shared version advances).
+ */
+export async function invalidateTicketCounts(): Promise<void> {
   facetCache.clear()
+  await advanceCountsVersion()
 }

@@ -187,7 +187,7 @@ export async function updateTicket(viewer: Viewer, reference: string, input: unk
     if (error instanceof Abort) return fail(error.code, error.fieldErrors ? { fieldErrors: error.fieldErrors } : undefined)
     throw error
   }
-  invalidateTicketCounts()
+  await invalidateTicketCounts()
   return ok(updated)
 }
 

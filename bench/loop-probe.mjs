@@ -1,6 +1,6 @@
 // Preloaded by the bench (`node --import`) into each server it measures, never by `npm start`:
 // an event-loop delay histogram (perf_hooks.monitorEventLoopDelay) and every garbage-collection
-// pause (PerformanceObserver 'gc'). On SIGUSR2 it writes what it saw since the previous signal to
+// pause (PerformanceObserver 'gc'), and the process's CPU time. On SIGUSR2 it writes what it saw since the previous signal to
 // BENCH_LOOP_FILE (JSON, with a sequence number) and starts again, so the bench reads one load at a
 // time. Without BENCH_LOOP_FILE it does nothing.
 import fs from 'node:fs'
@@ -23,6 +23,9 @@ if (file) {
   }).observe({ entryTypes: ['gc'] })
   let seq = 0
   let since = performance.now()
+  // CPU time is what a request costs whatever else runs on the machine (the loop delay and the
+  // wall-clock figures are not, on a shared one).
+  let cpuSince = process.cpuUsage()
   const ms = (ns) => ns / 1e6
   process.on('SIGUSR2', () => {
     const sorted = pauses.map((p) => p.ms).sort((a, b) => a - b)
@@ -45,11 +48,13 @@ if (file) {
         byKind,
       },
       heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+      cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpuSince)),
     }
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(snapshot))
     fs.renameSync(`${file}.tmp`, file)
     histogram.reset()
     pauses = []
     since = performance.now()
+    cpuSince = process.cpuUsage()
   })
 }

@@ -40,6 +40,9 @@ export interface Summary {
   p99_ratio_noop: number | null
   /** Relais event-loop delay p99 during the closed-loop submissions (median of rounds). */
   eventloop_p99_ms: number | null
+  /** Server CPU time per request during the closed loop (median of rounds): robust on a shared machine. */
+  cpu_ms_per_report: number | null
+  cpu_ms_per_noop_post: number | null
 }
 
 export function median(values: number[]): number | null {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --record] [-- --next-start] [-- --no-heap-cap]`
+// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --record] [-- --next-start] [-- --no-heap-cap] [-- --rounds N]`
 // Issue 6: submission throughput against its two limits (framework floor, bare stack), open-loop
 // latency; issue 17: the framework floor is a separate no-op Next app (bench/floor.ts), and the
 // servers' event-loop delay and GC pauses are read during each load (bench/loop-probe.mjs); the admin queue at 1,000,000 tickets, classifier throughput and page weight, all against
@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { closedLoop, openLoop, type ClosedResult, type OpenResult, type Target } from './load'
 import { buildFloor, probeFlags, startFloor } from './floor'
-import { describeLoop, loopSnapshot, type LoopSnapshot } from './loop-stats'
+import { cpuPerRequest, describeLoop, loopSnapshot, type LoopSnapshot } from './loop-stats'
 import { pageWeight } from './page-weight'
 import { bin, root, runCommand, sampleRss, startNodeFlags, startProcess, stopProcess, waitForHttp, type Started } from './procs'
 import { formatSummary, summarise } from './profile-summary'
@@ -29,6 +29,9 @@ const profile = args.includes('--profile')
 const scale = quick
   ? { tickets: 100_000, seconds: 5, warm: 1, rounds: 1, queueN: 50, classifySeconds: 2 }
   : { tickets: 1_000_000, seconds: 20, warm: 3, rounds: 3, queueN: 100, classifySeconds: 5 }
+// --rounds N: that many interleaved rounds (e.g. a quick run with medians of 3 on a busy machine).
+const roundsArg = Number(args[args.indexOf('--rounds') + 1])
+if (args.includes('--rounds') && Number.isInteger(roundsArg) && roundsArg > 0) scale.rounds = roundsArg
 /** The issue's minimum of timed requests per queue query (see timeGet for the one exception). */
 const QUEUE_MIN = 50
 const CONNECTIONS = 50
@@ -302,7 +305,7 @@ async function main() {
       for (let round = 1; round <= scale.rounds; round++) {
         for (const t of targets) {
           const { result: r, loop } = await probed(t, () => closedLoop(t, { connections: CONNECTIONS, seconds: scale.seconds, onReference: onReference(t) }))
-          if (loop) loops[t.name]!.push(loop)
+          if (loop) loops[t.name]![round - 1] = loop
           await settle(targets)
           closed[t.name]!.push(r)
           if (t.name === 'relais') submitErrors += r.errors + r.non201
@@ -437,6 +440,10 @@ async function main() {
       closed.relais!.map((r, i) => (closed[other]![i] ? r.rps / closed[other]![i]!.rps : NaN)).filter((x) => Number.isFinite(x))
     const p99Ratios = (other: string) =>
       closed.relais!.map((r, i) => (closed[other]![i]?.p99 ? r.p99 / closed[other]![i]!.p99 : NaN)).filter((x) => Number.isFinite(x))
+    const cpuOf = (k: string) => closed[k]!.map((r, i) => cpuPerRequest(loops[k]![i], r.requests))
+    const cpuRatios = cpuOf('relais')
+      .map((c, i) => (c !== null && cpuOf('noop')[i] ? c / cpuOf('noop')[i]! : NaN))
+      .filter((x) => Number.isFinite(x))
     const maxRss = Math.max(...rssMax)
     const summary: Summary = {
       submit_rps: median(closed.relais!.map((r) => r.rps)),
@@ -467,7 +474,9 @@ async function main() {
       noop_page_js_gz_kb: floorWeight?.gzipKb ?? null,
       ratio_noop: median(ratios('noop')),
       p99_ratio_noop: median(p99Ratios('noop')),
-      eventloop_p99_ms: median(loops.relais!.map((l) => l.loop.p99Ms)),
+      eventloop_p99_ms: median(loops.relais!.filter(Boolean).map((l) => l.loop.p99Ms)),
+      cpu_ms_per_report: median(cpuOf('relais').filter((c): c is number => c !== null)),
+      cpu_ms_per_noop_post: median(cpuOf('noop').filter((c): c is number => c !== null)),
     }
     const flagged = explain?.queries.filter((q) => q.flags.length) ?? []
     const exactCount = explain ? explain.queries.some((q) => q.exactCount) : null
@@ -495,12 +504,13 @@ async function main() {
       ]),
       [`Relais ÷ no-op POST (${ofRounds})`, `${fmt(summary.ratio_noop, 2)}  [${ratios('noop').map((x) => x.toFixed(2)).join(', ')}]`],
       [`Relais p99 ÷ no-op POST p99 (${ofRounds})`, `${fmt(summary.p99_ratio_noop, 2)}  [${p99Ratios('noop').map((x) => x.toFixed(2)).join(', ')}]`],
-      ...(['relais', 'noop'] as const).flatMap((k) => loops[k]!.map((l, i): [string, string] => [`${k === 'relais' ? 'Relais' : 'no-op'} server, closed round ${i + 1}`, describeLoop(l)])),
+      ...(['relais', 'noop'] as const).flatMap((k) => loops[k]!.map((l, i): [string, string] => [`${k === 'relais' ? 'Relais' : 'no-op'} server, closed round ${i + 1}`, describeLoop(l, closed[k]![i]?.requests)])),
+      [`CPU per request, Relais ÷ no-op POST (${ofRounds})`, `${fmt(median(cpuRatios), 2)}  [${cpuRatios.map((x) => x.toFixed(2)).join(', ')}] (server CPU time: what a request costs, whatever else runs on the machine)`],
       [`Relais ÷ floor (${ofRounds})`, `${fmt(summary.ratio_floor, 2)}  [${ratios('floor').map((x) => x.toFixed(2)).join(', ')}]`],
       [`Relais ÷ bare (${ofRounds})`, `${fmt(summary.ratio_bare, 3)}  [${ratios('bare').map((x) => x.toFixed(3)).join(', ')}]`],
       ...Object.values(open).map((o): [string, string] => [`open ${o.target} @${o.rate}/s`, `p50 ${fmt(o.p50)} p90 ${fmt(o.p90)} p99 ${fmt(o.p99)} max ${fmt(o.max)} ms, sent ${o.sent}, errors ${o.errors}, non-201 ${o.nonExpected}`]),
       ['open Relais p99 ÷ no-op p99', open.relais && open.noop ? fmt(open.relais.p99 / open.noop.p99, 2) : 'n/a'],
-      ...(['relais', 'noop'] as const).map((k): [string, string] => [`${k === 'relais' ? 'Relais' : 'no-op'} server, open loop`, describeLoop(openLoops[k])]),
+      ...(['relais', 'noop'] as const).map((k): [string, string] => [`${k === 'relais' ? 'Relais' : 'no-op'} server, open loop`, describeLoop(openLoops[k], open[k]?.sent)]),
       ['submission errors (all Relais loads)', String(summary.errors ?? 'n/a')],
       ['201s stored (Relais)', stored ? `${stored.stored}/${stored.answered201} (${stored.rows} rows)` : 'n/a'],
       ['201s stored (bare)', bareStored ? `${bareStored.stored}/${bareStored.answered201}` : 'n/a'],

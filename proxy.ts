@@ -66,7 +66,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages, and next-auth's HTML pages under /api/auth. Not the JSON API (issue 17: running the proxy
-  // halved its throughput) except a path with percent-escapes, which may not decode (404 above).
+  // there cost a quarter to a third of a report's server CPU, bench/RESULTS.md) except a path with
+  // percent-escapes, which may not decode (404 above).
   // Static build assets and the OCR engine (app/ocr/, which sets its own headers) are immutable
   // files with no HTML: no nonce to give them.
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|ocr/).*)', '/api/auth/:path*', '/api/(.*%.*)'],

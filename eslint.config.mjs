@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'lib/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'tests/.tmp/**', 'bench/.tmp/**'],
+    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'lib/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'tests/.tmp/**', 'bench/.tmp/**', 'bench/floor-app/.next/**', 'bench/floor-app/next-env.d.ts'],
   },
 ]
 

@@ -9,6 +9,13 @@ const nextConfig = {
   typedRoutes: false,
   // `npm test` runs `tsc --noEmit` over the whole tree first; the build need not check it again.
   typescript: { ignoreBuildErrors: true },
+  // Headers that do not vary per request (issue 17): Next applies them from the build's routes
+  // manifest on every response, without running proxy.ts, which now sees only pages (per-request
+  // CSP nonce). The module is ES, hence the dynamic import; lib/security/headers.ts reads the same.
+  async headers() {
+    const { headerRoutes } = await import('./lib/security/header-policy.mjs')
+    return headerRoutes()
+  },
 }
 
 module.exports = nextConfig

@@ -10,10 +10,12 @@ import {
 import { errorResponse } from '@/lib/result'
 import { isDecodablePath, NOT_FOUND_PATH } from '@/lib/http/path'
 
-// Security headers on every response, and a per-request CSP nonce for pages (Next.js reads the
-// nonce from the request's Content-Security-Policy header and puts it on its own scripts; the root
-// layout renders dynamically so each page gets this request's nonce). Nothing here decides access:
-// route handlers, actions and lib/ do (see STYLE.md, "Who may do what").
+// The per-request part of the security headers: a CSP nonce for pages (Next.js reads the nonce from
+// the request's Content-Security-Policy header and puts it on its own scripts; the root layout
+// renders dynamically so each page gets this request's nonce) and HSTS when served over https. The
+// headers that do not vary per request come from next.config.js `headers()` on every response, so
+// the JSON API, static files and the OCR engine never run this function (see `config.matcher`).
+// Nothing here decides access: route handlers, actions and lib/ do (see STYLE.md, "Who may do what").
 export function proxy(request: NextRequest) {
   const { NODE_ENV, TRUST_PROXY, APP_ORIGIN, NEXTAUTH_URL } = env()
   const https = servedOverHttps({
@@ -23,9 +25,9 @@ export function proxy(request: NextRequest) {
   })
   const { pathname } = request.nextUrl
   const decodable = isDecodablePath(pathname)
-  // JSON API (the queue's hot path): the same security headers with a constant CSP, and the request
-  // passed on untouched — no nonce to make, no request headers to rewrite. next-auth's routes
-  // (/api/auth/*) render HTML pages and keep the page treatment below.
+  // JSON API: reached here only for a path with percent-escapes (the matcher), to answer 404 to the
+  // undecodable ones; same headers as next.config.js gives the rest of the API, request untouched.
+  // next-auth's routes (/api/auth/*) render HTML pages and keep the page treatment below.
   if (pathname.startsWith('/api/') && !pathname.startsWith('/api/auth/')) {
     const response = decodable ? NextResponse.next() : errorResponse('NOT_FOUND')
     response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY)
@@ -63,7 +65,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
+  // Pages, and next-auth's HTML pages under /api/auth. Not the JSON API (issue 17: running the proxy
+  // there cost a quarter to a third of a report's server CPU, bench/RESULTS.md) except a path with
+  // percent-escapes, which may not decode (404 above).
   // Static build assets and the OCR engine (app/ocr/, which sets its own headers) are immutable
   // files with no HTML: no nonce to give them.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|ocr/).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|ocr/).*)', '/api/auth/:path*', '/api/(.*%.*)'],
 }

@@ -11,6 +11,8 @@ export interface Target {
   origin: string // e.g. http://127.0.0.1:3200
   method: 'GET' | 'POST'
   path: string
+  /** A cheap GET of the same server, to see it has drained (default /api/health). */
+  probe?: string
 }
 
 export interface ClosedResult {

@@ -59,6 +59,16 @@ export class Session {
     return [...this.cookies.keys()].some((k) => k.endsWith('next-auth.session-token'))
   }
 
+  /**
+   * The same client, cookies included, for another server (the floor app): its requests carry the
+   * same headers, so the no-op GET is timed exactly like the queue queries.
+   */
+  at(origin: string): Session {
+    const other = new Session(origin)
+    other.cookies = this.cookies
+    return other
+  }
+
   close() {
     this.agent.destroy()
   }

@@ -29,6 +29,22 @@ export interface Summary extends ExportSummary {
   classify_per_s: number | null
   form_js_gz_kb: number | null
   max_rss_mb: number | null
+  // Issue 17: the framework floor (bench/floor-app, same Next version, `next start`), same run.
+  /** No-op POST that parses the JSON body, closed loop, 50 connections (median of rounds). */
+  noop_post_rps: number | null
+  noop_post_p99_ms: number | null
+  /** No-op GET, same session client as the queue queries. */
+  noop_get_p95_ms: number | null
+  /** First-load JS of the empty page. */
+  noop_page_js_gz_kb: number | null
+  /** submit_rps ÷ noop_post_rps and submit p99 ÷ no-op p99, per round, median. */
+  ratio_noop: number | null
+  p99_ratio_noop: number | null
+  /** Relais event-loop delay p99 during the closed-loop submissions (median of rounds). */
+  eventloop_p99_ms: number | null
+  /** Server CPU time per request during the closed loop (median of rounds): robust on a shared machine. */
+  cpu_ms_per_report: number | null
+  cpu_ms_per_noop_post: number | null
 }
 
 export function median(values: number[]): number | null {
@@ -38,49 +54,62 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
-/** What the stack alone gives, measured in the same run: the no-op route, the framework's own JS. */
-export interface StackFloor {
+/** The floor app's figures that issue 17's targets are ratios of (those not in the summary). */
+export interface NoopReference {
+  /** The no-op POST's p99 in the open loop at the same rate. */
   openP99: number | null
-  queueP95: number | null
-  formJsGzKb: number | null
+  /** The empty page's p95, same session client as /admin. */
+  pageP95: number | null
 }
 
 /**
- * Target checks of issue 6 §2; null values (a phase that could not run) count as missed. A latency
- * or weight target carries, as its third element, what the stack alone measured for it in this run,
- * printed beside a miss so that it is read against the limit of the stack.
+ * Target checks: issue 17's ratios to the framework floor (they replace issue 6's absolute latency
+ * and weight targets), plus the checks of issues 6 and 16 that are not about the floor. Null values
+ * (a phase that could not run) count as missed. The third element says what the target was read
+ * against.
  */
 export function checkTargets(
   s: Summary,
   queueCount: boolean | null,
   plansClean: boolean | null,
   queueMinimumMet: boolean | null = null,
-  floor: StackFloor = { openP99: null, queueP95: null, formJsGzKb: null },
+  noop: NoopReference = { openP99: null, pageP95: null },
 ): [string, boolean, string?][] {
   const q = s.queue_p95_ms
   const le = (v: number | null, max: number) => v !== null && v <= max
-  const against = (what: string, v: number | null, max: number, unit: string) =>
-    v === null ? undefined : `${what}: ${fmt(v)} ${unit}${v > max ? ', over the target itself' : ''}`
-  const queueFloor = against('no-op route p95, same session', floor.queueP95, 15, 'ms')
+  const within = (v: number | null, ref: number | null, factor: number) => v !== null && ref !== null && v <= factor * ref
+  const of = (what: string, v: number | null, ref: number | null, unit = 'ms') =>
+    `${fmt(v)} vs ${what} ${fmt(ref)} ${unit}${v !== null && ref ? ` (×${fmt(v / ref, 2)})` : ''}`
+  const queue = (name: 'first' | 'filtered' | 'search' | 'deep'): [string, boolean, string] => [
+    `queue p95 ≤ 1.5 × no-op GET p95 (${name})`,
+    within(q[name], s.noop_get_p95_ms, 1.5),
+    of('no-op GET', q[name], s.noop_get_p95_ms),
+  ]
   return [
-    ['ratio_floor ≥ 0.70', (s.ratio_floor ?? 0) >= 0.7],
+    ['ratio_noop ≥ 0.70 (submissions ÷ no-op POST)', (s.ratio_noop ?? 0) >= 0.7, `${fmt(s.ratio_noop, 2)}`],
+    ['p99_ratio_noop ≤ 2 (50 connections)', s.p99_ratio_noop !== null && s.p99_ratio_noop <= 2, `${fmt(s.p99_ratio_noop, 2)}`],
     ['0 errors', s.errors === 0],
     ['every 201 stored', s.stored_ok === true],
     ['WAL ≤ 64 MB', le(s.wal_mb, 64)],
-    ['open-loop p99 ≤ 30 ms @150/s', le(s.open_p99_ms, 30), against('no-op route p99 @150/s', floor.openP99, 30, 'ms')],
-    ['queue p95 ≤ 15 ms (first)', le(q.first, 15), queueFloor],
-    ['queue p95 ≤ 15 ms (filtered)', le(q.filtered, 15), queueFloor],
-    ['queue p95 ≤ 15 ms (search)', le(q.search, 15), queueFloor],
-    ['queue p95 ≤ 15 ms (deep)', le(q.deep, 15), queueFloor],
+    [`open-loop p99 ≤ 2 × no-op POST's @150/s`, within(s.open_p99_ms, noop.openP99, 2), of('no-op', s.open_p99_ms, noop.openP99)],
+    queue('first'),
+    queue('filtered'),
+    queue('search'),
+    queue('deep'),
     ['queue: ≥ 50 timed requests per query', queueMinimumMet === true],
     ['deep ≤ 1.5 × first', q.deep !== null && q.first !== null && q.deep <= 1.5 * q.first],
     ['no exact count per page load', queueCount === false],
     ['query plans: index search, no temp B-tree', plansClean === true],
-    ['/admin ≤ 60 ms', le(s.admin_page_ms, 60)],
+    ['/admin p95 ≤ 4 × empty page p95', within(s.admin_page_ms, noop.pageP95, 4), of('empty page', s.admin_page_ms, noop.pageP95)],
     ['dashboard 30 days p95 ≤ 200 ms', le(s.dashboard_p95_ms.days30, 200)],
     ['dashboard rentrée p95 ≤ 400 ms', le(s.dashboard_p95_ms.rentree, 400)],
     ['classifier ≥ 20,000/s', (s.classify_per_s ?? 0) >= 20_000],
-    ['form first-load JS ≤ 100 kB gzip', le(s.form_js_gz_kb, 100), against('framework + root layout (a 404 page)', floor.formJsGzKb, 100, 'kB')],
+    [
+      'form first-load JS ≤ empty page + 15 kB gzip',
+      s.form_js_gz_kb !== null && s.noop_page_js_gz_kb !== null && s.form_js_gz_kb <= s.noop_page_js_gz_kb + 15,
+      `${fmt(s.form_js_gz_kb)} vs ${fmt(s.noop_page_js_gz_kb)} kB (+${fmt(s.form_js_gz_kb !== null && s.noop_page_js_gz_kb !== null ? s.form_js_gz_kb - s.noop_page_js_gz_kb : null)})`,
+    ],
+    ['event-loop delay p99 ≤ 50 ms during submissions', le(s.eventloop_p99_ms, 50), `${fmt(s.eventloop_p99_ms)} ms`],
     ['server RSS < 400 MB', s.max_rss_mb !== null && s.max_rss_mb < 400],
   ]
 }

@@ -1,6 +1,7 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --record] [-- --next-start]`
+// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --record] [-- --next-start] [-- --no-heap-cap] [-- --rounds N]`
 // Issue 6: submission throughput against its two limits (framework floor, bare stack), open-loop
-// latency, the admin queue at 1,000,000 tickets, classifier throughput and page weight, all against
+// latency; issue 17: the framework floor is a separate no-op Next app (bench/floor.ts), and the
+// servers' event-loop delay and GC pauses are read during each load (bench/loop-probe.mjs); the admin queue at 1,000,000 tickets, classifier throughput and page weight, all against
 // the production build on a fresh database. Progress goes to stderr; the table then, as the LAST
 // line of stdout, one JSON object. See bench/README.md.
 
@@ -11,6 +12,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { closedLoop, openLoop, type ClosedResult, type OpenResult, type Target } from './load'
+import { buildFloor, probeFlags, startFloor } from './floor'
+import { cpuPerRequest, describeLoop, loopSnapshot, type LoopSnapshot } from './loop-stats'
 import { pageWeight } from './page-weight'
 import { bin, root, runCommand, sampleRss, startNodeFlags, startProcess, stopProcess, waitForHttp, type Started } from './procs'
 import { formatSummary, summarise } from './profile-summary'
@@ -27,6 +30,9 @@ const profile = args.includes('--profile')
 const scale = quick
   ? { tickets: 100_000, seconds: 5, warm: 1, rounds: 1, queueN: 50, classifySeconds: 2 }
   : { tickets: 1_000_000, seconds: 20, warm: 3, rounds: 3, queueN: 100, classifySeconds: 5 }
+// --rounds N: that many interleaved rounds (e.g. a quick run with medians of 3 on a busy machine).
+const roundsArg = Number(args[args.indexOf('--rounds') + 1])
+if (args.includes('--rounds') && Number.isInteger(roundsArg) && roundsArg > 0) scale.rounds = roundsArg
 /** The issue's minimum of timed requests per queue query (see timeGet for the one exception). */
 const QUEUE_MIN = 50
 const CONNECTIONS = 50
@@ -103,12 +109,19 @@ interface Server {
   proc: Started
   origin: string
   rss: ReturnType<typeof sampleRss>
+  /** Where the server's event-loop probe writes (bench/loop-probe.mjs). */
+  loopFile: string
 }
 
-async function startRelais(port: number, dbFile: string, secret: string, profileDir?: string): Promise<Server> {
+/** The node flags of `npm start`; --no-heap-cap drops its heap limit (to see what it costs in GC and p99). */
+const relaisNodeFlags = () => startNodeFlags().filter((f) => !(args.includes('--no-heap-cap') && f.startsWith('--max-old-space-size')))
+
+async function startRelais(port: number, dbFile: string, secret: string, loopFile: string, profileDir?: string): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`
+  const probe = probeFlags(loopFile)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...probe.env,
     NODE_ENV: 'production',
     PORT: String(port),
     NEXT_DIST_DIR: distDir,
@@ -129,11 +142,11 @@ async function startRelais(port: number, dbFile: string, secret: string, profile
     args.includes('--next-start') || !fs.existsSync(wrapper)
       ? [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)]
       : [wrapper]
-  const nodeFlags = [...startNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]
+  const nodeFlags = [...relaisNodeFlags(), ...probe.flags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]
   const proc = startProcess(process.execPath, [...nodeFlags, ...entry], { env })
   const rss = sampleRss(proc.pid)
   await waitForHttp(`${origin}/api/health`, proc)
-  return { proc, origin, rss }
+  return { proc, origin, rss, loopFile }
 }
 
 /** Runs a phase; a failure (e.g. a feature not built yet) is noted and the bench goes on. */
@@ -171,11 +184,11 @@ function storedCheck(dbFile: string, refs: string[]) {
  * (autocannon does not wait for them), so one load never eats into the next one's time.
  */
 async function settle(targets: Target[]) {
-  for (const origin of new Set(targets.map((t) => t.origin))) {
+  for (const url of new Set(targets.map((t) => t.origin + (t.probe ?? '/api/health')))) {
     const deadline = Date.now() + 30_000
     for (let fast = 0; fast < 2 && Date.now() < deadline; ) {
       const t0 = performance.now()
-      await fetch(`${origin}/api/health`)
+      await fetch(url)
         .then((r) => r.arrayBuffer())
         .catch(() => null)
       fast = performance.now() - t0 < 50 ? fast + 1 : 0
@@ -208,8 +221,10 @@ async function main() {
     servers.splice(servers.indexOf(s), 1)
   }
   let bare: Started | null = null
+  let floorApp: Started | null = null
   try {
     const built = await build()
+    const floorBuilt = await buildFloor(args.includes('--rebuild'), log)
     const tBench = performance.now()
     log(`fresh databases in ${path.relative(root, tmp)} (copies of templates in bench/.tmp/cache)`)
     const migrated = await migratedTemplate()
@@ -224,19 +239,26 @@ async function main() {
     const relaisPort = await freePort(3200)
     const barePort = await freePort(relaisPort + 1)
     const bareOrigin = `http://127.0.0.1:${barePort}`
+    const floorPort = await freePort(barePort + 1)
+    const floorLoopFile = path.join(tmp, 'loop-floor.json')
     bare = startProcess(bin('tsx'), ['--conditions=react-server', 'bench/baseline-server.ts'], {
       env: { ...process.env, PORT: String(barePort), DATABASE_URL: `file:${bareDb}`, NODE_ENV: 'production' },
     })
-    log(`setup: admin account, ${scale.tickets.toLocaleString('en')}-ticket queue database, Relais and bare servers`)
-    const [adminCreated, seeded, relais, bareUp] = await Promise.all([
+    log(`setup: admin account, ${scale.tickets.toLocaleString('en')}-ticket queue database, Relais, bare and floor servers`)
+    const [adminCreated, seeded, relais, bareUp, floor] = await Promise.all([
       phase('create the admin (npm run admin:create)', () =>
         runCommand('npm', ['run', '--silent', 'admin:create', '--', '--email', admin.email, '--password', admin.password, '--role', 'ADMIN'], {
           env: { ...process.env, DATABASE_URL: `file:${relaisDb}` },
         }),
       ),
       phase(`seed ${scale.tickets.toLocaleString('en')} tickets (bench/seed-queue.ts)`, () => seededTemplate(migrated, scale.tickets)),
-      startRelais(relaisPort, relaisDb, secret, profileDir && path.join(profileDir, 'submit')),
+      startRelais(relaisPort, relaisDb, secret, path.join(tmp, 'loop-relais.json'), profileDir && path.join(profileDir, 'submit')),
       phase('start the bare stack (bench/baseline-server.ts)', () => waitForHttp(`${bareOrigin}/`, bare!)),
+      phase('start the floor app (next start bench/floor-app)', async () => {
+        const f = await startFloor(floorPort, floorLoopFile)
+        floorApp = f.proc
+        return f
+      }),
     ])
     servers.push(relais)
     if (seeded) {
@@ -247,15 +269,32 @@ async function main() {
     const setupSeconds = (performance.now() - tBench) / 1000
 
     // 1–2. Submission against its limits, interleaved rounds.
+    // `noop` is the floor app's no-op POST (issue 17's reference); `floor` keeps issue 6's no-op route
+    // of the Relais build itself (GET /api/health), for the JSON fields that already existed.
     const targets: Target[] = [
+      ...(floor === null ? [] : [{ name: 'noop', origin: floor.origin, method: 'POST' as const, path: '/api/noop', probe: '/api/noop' }]),
       { name: 'floor', origin: relais.origin, method: 'GET', path: '/api/health' },
       { name: 'relais', origin: relais.origin, method: 'POST', path: '/api/reports' },
       ...(bareUp === null ? [] : [{ name: 'bare', origin: bareOrigin, method: 'POST' as const, path: '/api/reports' }]),
     ]
+    // The event-loop probe of the server behind each target, read around each of its loads.
+    const probes: Record<string, { pid: number; file: string }> = {
+      relais: { pid: relais.proc.pid, file: relais.loopFile },
+      floor: { pid: relais.proc.pid, file: relais.loopFile },
+      ...(floor ? { noop: { pid: floor.proc.pid, file: floorLoopFile } } : {}),
+    }
+    const loops: Record<string, LoopSnapshot[]> = { relais: [], noop: [], floor: [] }
+    const openLoops: Record<string, LoopSnapshot | null> = {}
+    const probed = async <T>(t: Target, load: () => Promise<T>): Promise<{ result: T; loop: LoopSnapshot | null }> => {
+      const probe = probes[t.name]
+      if (probe) await loopSnapshot(probe.pid, probe.file)
+      const result = await load()
+      return { result, loop: probe ? await loopSnapshot(probe.pid, probe.file) : null }
+    }
     const refs: string[] = []
     const bareRefs: string[] = []
     const onReference = (t: Target) => (ref: string) => (t.name === 'bare' ? bareRefs : refs).push(ref)
-    const closed: Record<string, ClosedResult[]> = { floor: [], relais: [], bare: [] }
+    const closed: Record<string, ClosedResult[]> = { noop: [], floor: [], relais: [], bare: [] }
     let submitErrors = 0
     const roundsText = scale.rounds === 1 ? '1 round (quick: no median of 3)' : `${scale.rounds} rounds`
     await phase(`closed loop: ${roundsText} × (floor, Relais, bare), ${CONNECTIONS} connections, ${scale.seconds} s each`, async () => {
@@ -266,18 +305,21 @@ async function main() {
       }
       for (let round = 1; round <= scale.rounds; round++) {
         for (const t of targets) {
-          const r = await closedLoop(t, { connections: CONNECTIONS, seconds: scale.seconds, onReference: onReference(t) })
+          const { result: r, loop } = await probed(t, () => closedLoop(t, { connections: CONNECTIONS, seconds: scale.seconds, onReference: onReference(t) }))
+          if (loop) loops[t.name]![round - 1] = loop
           await settle(targets)
           closed[t.name]!.push(r)
           if (t.name === 'relais') submitErrors += r.errors + r.non201
-          log(`  round ${round} ${t.name.padEnd(6)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} p99 ${r.p99} ms  errors ${r.errors} non-${r.expected} ${r.non201}`)
+          log(`  round ${round} ${t.name.padEnd(6)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} p99 ${r.p99} ms  errors ${r.errors} non-${r.expected} ${r.non201}${loop ? `  loop p99 ${loop.loop.p99Ms.toFixed(1)} ms` : ''}`)
         }
       }
     })
     const open: Record<string, OpenResult> = {}
-    await phase(`open loop: ${OPEN_RATE} req/s for ${scale.seconds} s (floor, Relais, bare)`, async () => {
+    await phase(`open loop: ${OPEN_RATE} req/s for ${scale.seconds} s (no-op, floor, Relais, bare)`, async () => {
       for (const t of targets) {
-        open[t.name] = await openLoop(t, { rate: OPEN_RATE, seconds: scale.seconds, onReference: onReference(t) })
+        const { result, loop } = await probed(t, () => openLoop(t, { rate: OPEN_RATE, seconds: scale.seconds, onReference: onReference(t) }))
+        open[t.name] = result
+        openLoops[t.name] = loop
         await settle(targets)
         if (t.name === 'relais') submitErrors += open[t.name]!.errors + open[t.name]!.nonExpected
         log(`  ${t.name} p50 ${fmt(open[t.name]!.p50)} p99 ${fmt(open[t.name]!.p99)} max ${fmt(open[t.name]!.max)} ms, errors ${open[t.name]!.errors}`)
@@ -287,6 +329,7 @@ async function main() {
     const bareStored = bareUp === null ? null : storedCheck(bareDb, bareRefs)
     const wal = { relais: walMb(relaisDb), bare: walMb(bareDb) }
     const weight = await phase('page weight of / (first-load JS, gzip)', () => pageWeight(relais.origin, '/'))
+    const floorWeight = floor ? await phase('page weight of the floor app’s empty page', () => pageWeight(floor.origin, '/')) : null
     if (bare) await stopProcess(bare)
     await stopServer(relais)
 
@@ -294,7 +337,7 @@ async function main() {
     const searchTerm = `Personne ${Math.floor(scale.tickets / 2).toString(36)}`
     const timings: Record<string, Timing> = {}
     const walk: { depth?: number; walkMs?: number } = {}
-    const relais2 = await startRelais(relaisPort, seeded ? queueDb : relaisDb, secret, profileDir && path.join(profileDir, 'queue'))
+    const relais2 = await startRelais(relaisPort, seeded ? queueDb : relaisDb, secret, path.join(tmp, 'loop-queue.json'), profileDir && path.join(profileDir, 'queue'))
     servers.push(relais2)
     await phase('queue: sign in, then time the queue API and /admin', async () => {
       if (!adminCreated) throw new Error('no admin account (admin:create failed)')
@@ -304,17 +347,24 @@ async function main() {
       const api = '/api/admin/tickets'
       const opts = { min: QUEUE_MIN, target: scale.queueN }
       const count = (body: string) => pageOf(body).items.length
-      const timed = async (name: string, p: string, check?: (body: string) => number) => {
-        const t = await timeGet(session, name, p, opts, check)
+      // The floor app is timed with the same client and cookies (issue 17: the no-op GET and the empty
+      // page are the references of the queue queries and of /admin).
+      const noop = floor ? session.at(floor.origin) : null
+      const timed = async (name: string, p: string, check?: (body: string) => number, client = session) => {
+        const t = await timeGet(client, name, p, opts, check)
         timings[name] = t
         log(`  ${name.padEnd(13)} p50 ${fmt(t.p50)} p95 ${fmt(t.p95)} ms (n=${t.n})${t.short ? ` BELOW THE ${QUEUE_MIN} MINIMUM: ${t.short}` : ''}`)
       }
       // A running server has compiled its hot paths: 10 untimed rounds over the queries first, so the
       // first query timed does not pay for the JIT warming up alone.
       const warmUps = [api, `${api}?category=BAD_CREDENTIALS&status=NEW`, `${api}?q=${encodeURIComponent(searchTerm)}`, '/admin']
-      for (let i = 0; i < 10; i++) for (const p of warmUps) await session.fetch(p)
+      for (let i = 0; i < 10; i++) {
+        for (const p of warmUps) await session.fetch(p)
+        for (const p of ['/api/noop', '/']) await noop?.fetch(p)
+      }
       // The limit of the stack for this measurement: the no-op route, same session, same client.
       await timed('floor', '/api/health')
+      if (noop) await timed('noop-get', '/api/noop', undefined, noop)
       await timed('first', api, count)
       await timed('filtered', `${api}?category=BAD_CREDENTIALS&status=NEW`, (body) => {
         const items = pageOf(body).items
@@ -326,6 +376,7 @@ async function main() {
       const w = await walkCursor(session, api, 50, 100)
       Object.assign(walk, { depth: w.depth, walkMs: w.walkMs })
       await timed('deep', `${api}?cursor=${encodeURIComponent(w.cursor)}`, count)
+      if (noop) await timed('noop-page', '/', undefined, noop)
       await timed('admin', '/admin')
       // The dashboard (issue 16): the page itself, every figure of the period computed per request.
       const dashboardOk = (body: string) => {
@@ -336,11 +387,13 @@ async function main() {
       await timed('dashboard-30d', '/admin/tableau-de-bord?period=30d', dashboardOk)
       await timed('dashboard-rentree', '/admin/tableau-de-bord?period=rentree', dashboardOk)
       session.close()
+      noop?.close()
     })
     const exported = await phase('queue export: the unfiltered CSV over HTTP, server RSS sampled (bench/export.ts)', () =>
       measureExport(relais2.origin, admin, relais2.proc.pid, queueDb),
     )
     await stopServer(relais2)
+    if (floorApp) await stopProcess(floorApp)
     const explain = await phase('EXPLAIN QUERY PLAN of the queue queries (captured from lib/tickets)', async () =>
       lastJsonLine<{ queries: { label: string; sql: string; plan: string[]; flags: string[]; exactCount: boolean }[]; timings: { label: string; p50: number; p95: number; n: number }[] }>(
         await runCommand(bin('tsx'), ['--conditions=react-server', 'bench/explain-queue.ts'], {
@@ -389,6 +442,12 @@ async function main() {
     // Summary.
     const ratios = (other: string) =>
       closed.relais!.map((r, i) => (closed[other]![i] ? r.rps / closed[other]![i]!.rps : NaN)).filter((x) => Number.isFinite(x))
+    const p99Ratios = (other: string) =>
+      closed.relais!.map((r, i) => (closed[other]![i]?.p99 ? r.p99 / closed[other]![i]!.p99 : NaN)).filter((x) => Number.isFinite(x))
+    const cpuOf = (k: string) => closed[k]!.map((r, i) => cpuPerRequest(loops[k]![i], r.requests))
+    const cpuRatios = cpuOf('relais')
+      .map((c, i) => (c !== null && cpuOf('noop')[i] ? c / cpuOf('noop')[i]! : NaN))
+      .filter((x) => Number.isFinite(x))
     const maxRss = Math.max(...rssMax)
     const summary: Summary = {
       submit_rps: median(closed.relais!.map((r) => r.rps)),
@@ -414,15 +473,23 @@ async function main() {
       form_js_gz_kb: weight?.gzipKb ?? null,
       max_rss_mb: Number.isFinite(maxRss) ? maxRss : null,
       ...exportSummary(exported),
+      noop_post_rps: median(closed.noop!.map((r) => r.rps)),
+      noop_post_p99_ms: median(closed.noop!.map((r) => r.p99)),
+      noop_get_p95_ms: timings['noop-get']?.p95 ?? null,
+      noop_page_js_gz_kb: floorWeight?.gzipKb ?? null,
+      ratio_noop: median(ratios('noop')),
+      p99_ratio_noop: median(p99Ratios('noop')),
+      eventloop_p99_ms: median(loops.relais!.filter(Boolean).map((l) => l.loop.p99Ms)),
+      cpu_ms_per_report: median(cpuOf('relais').filter((c): c is number => c !== null)),
+      cpu_ms_per_noop_post: median(cpuOf('noop').filter((c): c is number => c !== null)),
     }
     const flagged = explain?.queries.filter((q) => q.flags.length) ?? []
     const exactCount = explain ? explain.queries.some((q) => q.exactCount) : null
     const queueTimings = Object.values(timings)
     const shortQueries = queueTimings.filter((t) => t.short)
     const checks = checkTargets(summary, exactCount, explain ? flagged.length === 0 : null, queueTimings.length ? shortQueries.length === 0 : null, {
-      openP99: open.floor?.p99 ?? null,
-      queueP95: timings.floor?.p95 ?? null,
-      formJsGzKb: weight?.sharedGzipKb ?? null,
+      openP99: open.noop?.p99 ?? null,
+      pageP95: timings['noop-page']?.p95 ?? null,
     })
     checks.push(...exportTargets(summary))
     for (const t of shortQueries) notes.push(`queue ${t.name}: only ${t.n} timed requests, BELOW THE ${QUEUE_MIN} MINIMUM (${t.short})`)
@@ -434,14 +501,22 @@ async function main() {
         `${quick ? 'quick' : 'full'}: ${scale.seconds} s loads, ${CONNECTIONS} connections, ${scale.rounds === 1 ? 'ONE round (ratios are that round, not a median of 3)' : `${scale.rounds} interleaved rounds`}, ${scale.tickets.toLocaleString('en')} tickets, ${scale.queueN} timed requests per queue query${profile ? ', --cpu-prof ON (numbers slower)' : ''}`,
       ],
       ['build', built.rebuilt ? `next build → ${distDir} in ${built.seconds.toFixed(0)} s` : `${distDir} built ${hhmm(built.builtAt)} UTC, newer than every source: not rebuilt`],
+      ['floor app', `bench/floor-app under next start (same next package)${floorBuilt.rebuilt ? `, built in ${floorBuilt.seconds.toFixed(0)} s` : ', build up to date'}`],
+      ['Relais server', `${args.includes('--next-start') ? 'next start' : 'scripts/server.mjs'}, node ${relaisNodeFlags().join(' ') || '(no flags)'}`],
       ['databases', `${describeTemplate(migrated, 'migrated schema')}; setup (admin, seed, both servers, in parallel) ${setupSeconds.toFixed(1)} s`],
-      ...(['floor', 'relais', 'bare'] as const).map((k): [string, string] => [
+      ...(['noop', 'floor', 'relais', 'bare'] as const).map((k): [string, string] => [
         `closed ${k}`,
         closed[k]!.map((r) => `${r.rps.toFixed(0)}/s p50 ${r.p50} p90 ${r.p90} p99 ${r.p99} ms err ${r.errors + r.non201}`).join(' | ') || 'n/a',
       ]),
+      [`Relais ÷ no-op POST (${ofRounds})`, `${fmt(summary.ratio_noop, 2)}  [${ratios('noop').map((x) => x.toFixed(2)).join(', ')}]`],
+      [`Relais p99 ÷ no-op POST p99 (${ofRounds})`, `${fmt(summary.p99_ratio_noop, 2)}  [${p99Ratios('noop').map((x) => x.toFixed(2)).join(', ')}]`],
+      ...(['relais', 'noop'] as const).flatMap((k) => loops[k]!.map((l, i): [string, string] => [`${k === 'relais' ? 'Relais' : 'no-op'} server, closed round ${i + 1}`, describeLoop(l, closed[k]![i]?.requests)])),
+      [`CPU per request, Relais ÷ no-op POST (${ofRounds})`, `${fmt(median(cpuRatios), 2)}  [${cpuRatios.map((x) => x.toFixed(2)).join(', ')}] (server CPU time: what a request costs, whatever else runs on the machine)`],
       [`Relais ÷ floor (${ofRounds})`, `${fmt(summary.ratio_floor, 2)}  [${ratios('floor').map((x) => x.toFixed(2)).join(', ')}]`],
       [`Relais ÷ bare (${ofRounds})`, `${fmt(summary.ratio_bare, 3)}  [${ratios('bare').map((x) => x.toFixed(3)).join(', ')}]`],
       ...Object.values(open).map((o): [string, string] => [`open ${o.target} @${o.rate}/s`, `p50 ${fmt(o.p50)} p90 ${fmt(o.p90)} p99 ${fmt(o.p99)} max ${fmt(o.max)} ms, sent ${o.sent}, errors ${o.errors}, non-201 ${o.nonExpected}`]),
+      ['open Relais p99 ÷ no-op p99', open.relais && open.noop ? fmt(open.relais.p99 / open.noop.p99, 2) : 'n/a'],
+      ...(['relais', 'noop'] as const).map((k): [string, string] => [`${k === 'relais' ? 'Relais' : 'no-op'} server, open loop`, describeLoop(openLoops[k], open[k]?.sent)]),
       ['submission errors (all Relais loads)', String(summary.errors ?? 'n/a')],
       ['201s stored (Relais)', stored ? `${stored.stored}/${stored.answered201} (${stored.rows} rows)` : 'n/a'],
       ['201s stored (bare)', bareStored ? `${bareStored.stored}/${bareStored.answered201}` : 'n/a'],
@@ -452,6 +527,8 @@ async function main() {
         `p50 ${fmt(t.p50)} p95 ${fmt(t.p95)} max ${fmt(t.max)} ms (n=${t.n}${t.rows === undefined ? '' : `, ${t.rows} rows`})${t.short ? ` — BELOW THE ${QUEUE_MIN} MINIMUM: ${t.short}` : ''}`,
       ]),
       ...exportRows(exported),
+      ['queue p95 ÷ no-op GET p95', (['first', 'filtered', 'search', 'deep'] as const).map((k) => `${k} ${timings[k] && timings['noop-get'] ? fmt(timings[k]!.p95 / timings['noop-get']!.p95, 2) : 'n/a'}`).join(', ')],
+      ['/admin p95 ÷ empty page p95', timings.admin && timings['noop-page'] ? fmt(timings.admin.p95 / timings['noop-page'].p95, 2) : 'n/a'],
       ['cursor walk (50 pages × 100)', walk.depth ? `${walk.depth} tickets in ${fmt(walk.walkMs, 0)} ms` : 'n/a'],
       ...(explain?.timings ?? []).map((t): [string, string] => [`in-process ${t.label}`, `p50 ${fmt(t.p50, 2)} p95 ${fmt(t.p95, 2)} ms (lib call, no HTTP)`]),
       ...(breakdown?.steps ?? []).map((b): [string, string] => [`per report: ${b.step}`, `${fmt(b.cpuUs / 1000, 3)} ms CPU, ${fmt(b.wallUs / 1000, 3)} ms wall (n=${b.n})`]),
@@ -460,12 +537,13 @@ async function main() {
       ['classifier with 200 school rules', classifier?.perSecond200Rules ? `${classifier.perSecond200Rules.toFixed(0)} msg/s${classifier.perSecond300With200Rules ? `; ${classifier.perSecond300With200Rules.toFixed(0)}/s on 300-char messages` : ''}` : 'n/a'],
       ...(dryRuns ?? []).map((d): [string, string] => [`dry run « ${d.rule} »`, `${d.tickets} tickets in ${fmt(d.seconds, 2)} s (${fmt(d.cpuSeconds, 2)} s CPU), ${d.wouldChange} would change; other reads waited ≤ ${fmt(d.otherReadsMaxWaitMs, 1)} ms`]),
       ['first-load JS of /', weight ? `${fmt(weight.gzipKb)} kB gzip, of which ${fmt(weight.sharedGzipKb)} kB also loaded by a 404 page (framework + root layout) (${fmt(weight.rawKb)} kB raw, ${weight.scripts} scripts; largest ${weight.largest.slice(0, 3).map((l) => `${path.basename(l.src)} ${fmt(l.gzipKb)} kB`).join(', ')})` : 'n/a'],
+      ['first-load JS of the empty page', floorWeight ? `${fmt(floorWeight.gzipKb)} kB gzip (${floorWeight.scripts} scripts); the form page: +${fmt(weight ? weight.gzipKb - floorWeight.gzipKb : null)} kB` : 'n/a'],
       ['max server RSS (tree)', `${fmt(summary.max_rss_mb)} MB (${rssLabels.join(', ')})`],
       ['load average (1, 5, 15 min; 2 cores)', `at start ${loadAtStart}, at end ${loadAvg()}`],
       ['total time', `${((performance.now() - t0) / 1000).toFixed(0)} s${built.rebuilt ? ` (${((performance.now() - t0) / 1000 - built.seconds).toFixed(0)} s without the build)` : ''}`],
     ]
     const planLines = (explain?.queries ?? []).map((q) => `- ${q.label}${q.flags.length ? ' **' + q.flags.join('; ') + '**' : ''}: ${q.plan.join(' / ')}\n  \`${q.sql.slice(0, 400)}\``)
-    const checkLines = checks.map(([name, pass, floorNote]) => `${pass ? 'PASS' : 'MISS'}  ${name}${!pass && floorNote ? `  (${floorNote})` : ''}`)
+    const checkLines = checks.map(([name, pass, detail]) => `${pass ? 'PASS' : 'MISS'}  ${name}${detail ? `  (${detail})` : ''}`)
     const text = [table(rows), '', 'Targets:', ...checkLines, '', 'Query plans:', ...planLines, ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n')
     let profiles = ''
     if (profileDir && fs.existsSync(profileDir)) {
@@ -482,6 +560,7 @@ async function main() {
     console.log(JSON.stringify(summary))
   } finally {
     if (bare) await stopProcess(bare)
+    if (floorApp) await stopProcess(floorApp)
     for (const s of [...servers]) await stopServer(s)
     if (!args.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true })
   }

@@ -7,10 +7,14 @@
 //   20 s and the whole request within 30 s, and one address keeps at most
 //   MAX_CONNECTIONS_PER_ADDRESS connections open (default 256: a school is often one address), and
 // - SIGTERM drains in-flight requests, lets the mail worker finish the messages it is sending, then
-//   closes the database before exiting.
+//   closes the database before exiting, and
+// - HSTS is sent over https: whether we are served over https depends on this deployment's settings
+//   (a public address in https, or a trusted proxy's X-Forwarded-Proto), not on the build, so the
+//   fixed headers of next.config.js cannot carry it and proxy.ts sees only pages (issue 17).
 import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
+import { servedOverHttps, STRICT_TRANSPORT_SECURITY } from '../lib/security/header-policy.mjs'
 
 export const CLIENT_ADDRESS_HEADER = 'x-relais-client-address'
 export const HEADERS_TIMEOUT_MS = 20_000
@@ -55,12 +59,17 @@ export async function startServer({ port, hostname = '0.0.0.0', dir = path.resol
   const handle = app.getRequestHandler()
 
   const forwardedTrusted = trustProxy()
+  // An https public address (APP_ORIGIN, else NEXTAUTH_URL, as lib/env.ts reads them) means every
+  // answer is seen over https; otherwise only a trusted proxy can say so, per request.
+  const alwaysHttps = servedOverHttps({ forwardedProto: null, trustProxy: false, publicUrls: [process.env.APP_ORIGIN, process.env.NEXTAUTH_URL] })
+  const https = (req) => alwaysHttps || (forwardedTrusted && servedOverHttps({ forwardedProto: req.headers['x-forwarded-proto'], trustProxy: true, publicUrls: [] }))
   const server = http.createServer(
     // Timeouts are checked every second (Node's default, 30 s, would let a slow client stay twice as long).
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
     (req, res) => {
       req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? ''
       if (!forwardedTrusted) for (const name of FORWARDED_HEADERS) delete req.headers[name]
+      if (https(req)) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY)
       handle(req, res)
     },
   )

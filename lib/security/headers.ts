@@ -1,5 +1,9 @@
 // Security headers for every response, and the Content-Security-Policy of pages. Pure: proxy.ts
-// builds them per request (a fresh nonce each time) and tests check them.
+// builds them per request for pages (a fresh nonce each time) and tests check them. The values that
+// do not depend on the request live in header-policy.mjs, shared with next.config.js and the server.
+import { API_CONTENT_SECURITY_POLICY, COMMON_HEADERS, servedOverHttps, STRICT_TRANSPORT_SECURITY } from './header-policy.mjs'
+
+export { API_CONTENT_SECURITY_POLICY, servedOverHttps }
 
 export interface HeaderContext {
   nonce: string
@@ -37,23 +41,11 @@ export function contentSecurityPolicy({ nonce, https, development, ocr = false }
   return directives.join('; ')
 }
 
-/**
- * CSP of JSON API responses: they load nothing and may be framed by nobody. Constant, so the API's
- * hot path needs no nonce (next-auth's own HTML pages under /api/auth get the page policy).
- */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-
 /** Headers set on every response (pages, API, server actions). */
 export function securityHeaders({ https }: Pick<HeaderContext, 'https'>): Record<string, string> {
-  const headers: Record<string, string> = {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-  }
+  const headers: Record<string, string> = { ...COMMON_HEADERS }
   // HSTS only makes sense (and is only honoured) over https; sending it on http would do nothing.
-  if (https) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains'
+  if (https) headers['Strict-Transport-Security'] = STRICT_TRANSPORT_SECURITY
   return headers
 }
 
@@ -61,19 +53,4 @@ export function createNonce(): string {
   const bytes = new Uint8Array(16)
   crypto.getRandomValues(bytes)
   return btoa(String.fromCharCode(...bytes))
-}
-
-/**
- * Whether the client reached us over https: `x-forwarded-proto` from a trusted proxy, or a public
- * address (APP_ORIGIN / NEXTAUTH_URL) that is https. Not the protocol of the URL Next.js hands us:
- * the app's server speaks plain http, and Next builds that URL's scheme from a client-sent
- * `x-forwarded-proto` (issue 11, finding 7).
- */
-export function servedOverHttps(opts: {
-  forwardedProto: string | null
-  trustProxy: boolean
-  publicUrls: (string | undefined)[]
-}): boolean {
-  if (opts.trustProxy && opts.forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https') return true
-  return opts.publicUrls.some((u) => u?.startsWith('https://'))
 }

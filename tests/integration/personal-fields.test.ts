@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '@/lib/db'
+import { databaseProvider, db } from '@/lib/db'
 import { erasePersonalData, exportPersonalData } from '@/lib/privacy/person-data'
 import { ticketPersonalFieldNames, ticketPersonalFields } from '@/lib/tickets/personal-fields'
 import { createStaff, createTicketRow } from '../support/factories'
@@ -21,16 +21,35 @@ const filled = {
   variant: 'ACCOUNT_LOCKED',
 }
 
+/** The columns of `table`, from the provider's catalogue. */
+async function tableColumns(table: string): Promise<string[]> {
+  const rows =
+    databaseProvider() === 'postgresql'
+      ? await db.$queryRaw<{ name: string }[]>`SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table}`
+      : await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info(${table})`
+  return rows.map((c) => c.name)
+}
+
+/**
+ * The Ticket columns the search reads: SQLite's FTS5 table's columns; on PostgreSQL the columns
+ * passed to the search vector of the GIN index "Ticket_search_idx" (named in its definition, quoted only when not lower case).
+ */
+async function searchIndexColumns(): Promise<string[]> {
+  if (databaseProvider() === 'sqlite') return tableColumns('ticket_fts')
+  const [index] = await db.$queryRaw<{ definition: string }[]>`SELECT indexdef AS definition FROM pg_indexes WHERE indexname = 'Ticket_search_idx'`
+  const args = /relais_ticket_search_vector\((.*)\)\)/.exec(index!.definition)![1]!
+  return args.split(',').map((arg) => arg.trim().replace(/^"|"$/g, ''))
+}
+
 describe('the personal fields of a ticket', () => {
   it('name every column the search index holds, and only those marked searched', async () => {
-    const columns = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('ticket_fts')`
-    const indexed = columns.map((c) => c.name).filter((name) => name !== 'reference')
+    const indexed = (await searchIndexColumns()).filter((name) => name !== 'reference')
     const searched = ticketPersonalFieldNames.filter((name) => ticketPersonalFields[name].searched)
     expect(indexed.sort()).toEqual([...searched].sort())
   })
 
   it('are every column the table has for them (a new Ticket column must be classed)', async () => {
-    const columns = (await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('Ticket')`).map((c) => c.name)
+    const columns = await tableColumns('Ticket')
     for (const name of ticketPersonalFieldNames) expect(columns).toContain(name)
   })
 

@@ -34,6 +34,11 @@ export interface SqlDialect {
   /** The smallest / largest of its arguments (columns as Prisma.Sql, or values bound as parameters). */
   least(...values: unknown[]): Prisma.Sql
   greatest(...values: unknown[]): Prisma.Sql
+  /**
+   * A date column as SQLite stores it: ISO 8601 text with milliseconds and "+00:00"
+   * (lib/time/stored-date.ts), so text operations on it (a prefix as a time slot) agree.
+   */
+  dateText(column: Prisma.Sql): Prisma.Sql
   /** A SELECT of one integer column "value", a row per id: one parameter, whatever the number of ids. */
   integerRows(ids: number[]): Prisma.Sql
   /** Appended to a subquery that claims rows, so concurrent claimers skip each other's rows. */
@@ -71,6 +76,7 @@ const sqlite: SqlDialect = {
   // SQLite's min() and max() with several arguments are scalar functions.
   least: (...values) => Prisma.sql`MIN(${Prisma.join(values)})`,
   greatest: (...values) => Prisma.sql`MAX(${Prisma.join(values)})`,
+  dateText: (column) => column,
   integerRows: (ids) => Prisma.sql`SELECT "value" FROM json_each(${JSON.stringify(ids)})`,
   skipLocked: Prisma.empty, // one writer at a time: a claim is atomic already
   ticketSearch: {
@@ -109,6 +115,7 @@ const postgresql: SqlDialect = {
   never: Prisma.sql`FALSE`,
   least: (...values) => Prisma.sql`LEAST(${Prisma.join(values)})`,
   greatest: (...values) => Prisma.sql`GREATEST(${Prisma.join(values)})`,
+  dateText: (column) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"')`,
   integerRows: (ids) => Prisma.sql`SELECT "value"::integer AS "value" FROM json_array_elements_text(${JSON.stringify(ids)}::json)`,
   skipLocked: Prisma.sql`FOR UPDATE SKIP LOCKED`,
   ticketSearch: {

@@ -168,3 +168,14 @@ export function lowerText(text: Prisma.Sql): Prisma.Sql {
 export function registerSqliteFunctions(connection: { function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): unknown }): void {
   connection.function('relais_lower', { deterministic: true }, (value) => (typeof value === 'string' ? value.toLowerCase() : value))
 }
+
+// ---- Dashboard reads (issue 18) ----
+
+/**
+ * SQLite's `INDEXED BY "index"` after a table name: the dashboard names the index its range reads
+ * (SQLite's planner may otherwise pick another). PostgreSQL has no such hint and needs none: its
+ * planner costs the ranges with the table's statistics.
+ */
+export function indexedBy(index: string): Prisma.Sql {
+  return databaseProvider() === 'postgresql' ? Prisma.empty : Prisma.raw(`INDEXED BY "${index.replace(/"/g, '""')}"`)
+}

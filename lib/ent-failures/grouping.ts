@@ -117,8 +117,10 @@ async function joinRecord(sql: Sql, ticket: AttachableTicket, existing: FailureR
     ...(same ? {} : { note: OTHER_REPORTER_NOTE }),
   })
   if (existing.status === 'OPEN' || !same) return
-  await sql.run(Prisma.sql`UPDATE "EntFailure" SET "status" = 'OPEN', "linkedLogin" = NULL, "decidedById" = NULL,
-    "decidedAt" = NULL, "rejectReason" = NULL WHERE "id" = ${existing.id}`)
+  // Reopened once: a concurrent report (PostgreSQL) may have reopened it since it was read.
+  const reopened = await sql.run(Prisma.sql`UPDATE "EntFailure" SET "status" = 'OPEN', "linkedLogin" = NULL, "decidedById" = NULL,
+    "decidedAt" = NULL, "rejectReason" = NULL WHERE "id" = ${existing.id} AND "status" <> 'OPEN'`)
+  if (reopened === 0) return
   await addEvent(sql, existing.id, 'REOPENED', now, {
     before: { status: existing.status, linkedLogin: existing.linkedLogin, rejectReason: existing.rejectReason },
     after: { status: 'OPEN' },

@@ -67,3 +67,30 @@ describe('ENT failure records under concurrent transactions', () => {
     expect(record.events.map((e) => e.type).sort()).toEqual(['CREATED', 'REPORT_ADDED'])
   })
 })
+
+describe('a decided ENT record under concurrent reports', () => {
+  it('is reopened once when its first reporter reports twice at once', async () => {
+    const ent = { category: 'ENT_IDENTITY_MISMATCH', autoCategory: 'ENT_IDENTITY_MISMATCH', entName: 'Toutatice', entLogin: 'remi.rouvert', profile: 'ELEVE' }
+    const person = { fullName: 'Rémi Rouvert', email: 'remi.rouvert@exemple.test' }
+    const first = await createTicketRow({ ...ent, ...person })
+    const recordId = (await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), first.id)))!
+    await db.entFailure.update({ where: { id: recordId }, data: { status: 'REJECTED', rejectReason: 'Compte introuvable', decidedAt: new Date() } })
+    const again = await createTicketRow({ ...ent, ...person })
+    const andAgain = await createTicketRow({ ...ent, ...person })
+
+    // The second transaction reads the record while it is still REJECTED, then waits on its row.
+    let joined!: () => void
+    const firstJoined = new Promise<void>((resolve) => (joined = resolve))
+    const one = db.$transaction(async (tx) => {
+      await syncTicketEntFailure(prismaSql(tx), again.id)
+      joined()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    })
+    await firstJoined
+    await Promise.all([one, db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), andAgain.id))])
+
+    const record = await db.entFailure.findUniqueOrThrow({ where: { id: recordId }, include: { events: true } })
+    expect(record).toMatchObject({ status: 'OPEN', reportCount: 3, rejectReason: null })
+    expect(record.events.filter((e) => e.type === 'REOPENED')).toHaveLength(1)
+  })
+})

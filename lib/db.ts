@@ -7,7 +7,7 @@ import type pg from 'pg'
 import { Prisma, PrismaClient } from './generated/prisma/client'
 import { env } from './env'
 import { closePostgresPool, postgresPool, postgresPrismaClient } from './db-postgres'
-import { bindValue, databaseProvider } from './sql-dialect'
+import { bindValue, databaseProvider, registerSqliteFunctions } from './sql-dialect'
 
 export { databaseProvider }
 
@@ -113,6 +113,7 @@ function connection(): Database.Database {
   if (!globalForDb.relaisConnection?.open) {
     const own = new Database(env().DATABASE_URL.replace(/^file:/, ''))
     configureConnection(own)
+    registerSqliteFunctions(own)
     globalForDb.relaisConnection = own
   }
   return globalForDb.relaisConnection

@@ -153,3 +153,31 @@ export function sqlDialect(): SqlDialect {
 export function bindValue(value: unknown): unknown {
   return sqlDialect().bind(value)
 }
+
+// ---- Privacy lookups (issue 18): case folding of every letter, the same on both providers ----
+
+/**
+ * `text` in lower case, every letter folded (not only ASCII): a login typed "Élodie" is found by
+ * "élodie". PostgreSQL's lower() does so under a UTF-8 LC_CTYPE (C.UTF-8, fr_FR.UTF-8…); SQLite's
+ * folds ASCII only, so there it is `relais_lower`, JavaScript's toLowerCase, which
+ * `registerSqliteFunctions` defines on our own connection: usable through readRows only.
+ */
+export function lowerText(text: Prisma.Sql): Prisma.Sql {
+  return databaseProvider() === 'postgresql' ? Prisma.sql`lower(${text})` : Prisma.sql`relais_lower(${text})`
+}
+
+/** The SQL functions our own SQLite connection offers beyond SQLite's (see `lowerText`). */
+export function registerSqliteFunctions(connection: { function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): unknown }): void {
+  connection.function('relais_lower', { deterministic: true }, (value) => (typeof value === 'string' ? value.toLowerCase() : value))
+}
+
+// ---- Dashboard reads (issue 18) ----
+
+/**
+ * SQLite's `INDEXED BY "index"` after a table name: the dashboard names the index its range reads
+ * (SQLite's planner may otherwise pick another). PostgreSQL has no such hint and needs none: its
+ * planner costs the ranges with the table's statistics.
+ */
+export function indexedBy(index: string): Prisma.Sql {
+  return databaseProvider() === 'postgresql' ? Prisma.empty : Prisma.raw(`INDEXED BY "${index.replace(/"/g, '""')}"`)
+}

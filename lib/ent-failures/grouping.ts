@@ -75,19 +75,29 @@ async function detach(sql: Sql, ticket: AttachableTicket, note: string): Promise
   await addEvent(sql, failureId, 'REPORT_REMOVED', now, { before: { ticketId: ticket.id }, note })
 }
 
-async function createRecord(sql: Sql, ticket: AttachableTicket, identity: { identityKey: string; weakKey: boolean }) {
+/**
+ * Creates the record of a new identity; null when another transaction created it meanwhile (on
+ * PostgreSQL transactions run side by side: the INSERT waits on the other's key, then does nothing).
+ */
+async function createRecord(sql: Sql, ticket: AttachableTicket, identity: { identityKey: string; weakKey: boolean }): Promise<string | null> {
   const id = newId()
   const now = storedDate(new Date())
   const reportedAt = storedDate(ticket.createdAt)
-  await sql.run(Prisma.sql`INSERT INTO "EntFailure" ("id", "identityKey", "weakKey", "entName", "entLogin", "fullName",
+  const created = await sql.run(Prisma.sql`INSERT INTO "EntFailure" ("id", "identityKey", "weakKey", "entName", "entLogin", "fullName",
     "profile", "establishment", "status", "reportCount", "reporterKey", "firstReportedAt", "lastReportedAt", "version",
     "createdAt", "updatedAt")
     VALUES (${id}, ${identity.identityKey}, ${identity.weakKey}, ${ticket.entName?.trim() || null}, ${ticket.entLogin?.trim() || null},
     ${ticket.fullName.trim()}, ${ticket.profile}, ${ticket.establishment?.trim() || null}, 'OPEN', 1, ${reporterKeyFor(ticket)},
-    ${reportedAt}, ${reportedAt}, 1, ${now}, ${now})`)
+    ${reportedAt}, ${reportedAt}, 1, ${now}, ${now})
+    ON CONFLICT ("identityKey") DO NOTHING`)
+  if (created === 0) return null
   await addEvent(sql, id, 'CREATED', now, { after: { ticketId: ticket.id, status: 'OPEN' } })
   return id
 }
+
+const recordOf = async (sql: Sql, identityKey: string) =>
+  (await sql.rows<FailureRow>(Prisma.sql`SELECT "id", "status", "linkedLogin", "rejectReason", "reporterKey"
+    FROM "EntFailure" WHERE "identityKey" = ${identityKey}`))[0]
 
 /** Adds a ticket to an existing record; only the first reporter's new report reopens a decided one. */
 async function joinRecord(sql: Sql, ticket: AttachableTicket, existing: FailureRow): Promise<void> {
@@ -107,8 +117,10 @@ async function joinRecord(sql: Sql, ticket: AttachableTicket, existing: FailureR
     ...(same ? {} : { note: OTHER_REPORTER_NOTE }),
   })
   if (existing.status === 'OPEN' || !same) return
-  await sql.run(Prisma.sql`UPDATE "EntFailure" SET "status" = 'OPEN', "linkedLogin" = NULL, "decidedById" = NULL,
-    "decidedAt" = NULL, "rejectReason" = NULL WHERE "id" = ${existing.id}`)
+  // Reopened once: a concurrent report (PostgreSQL) may have reopened it since it was read.
+  const reopened = await sql.run(Prisma.sql`UPDATE "EntFailure" SET "status" = 'OPEN', "linkedLogin" = NULL, "decidedById" = NULL,
+    "decidedAt" = NULL, "rejectReason" = NULL WHERE "id" = ${existing.id} AND "status" <> 'OPEN'`)
+  if (reopened === 0) return
   await addEvent(sql, existing.id, 'REOPENED', now, {
     before: { status: existing.status, linkedLogin: existing.linkedLogin, rejectReason: existing.rejectReason },
     after: { status: 'OPEN' },
@@ -129,11 +141,15 @@ export async function attachTicketToEntFailure(sql: Sql, ticket: AttachableTicke
     return null
   }
   const identity = identityKeyFor(ticket)
-  const [existing] = await sql.rows<FailureRow>(Prisma.sql`SELECT "id", "status", "linkedLogin", "rejectReason", "reporterKey"
-    FROM "EntFailure" WHERE "identityKey" = ${identity.identityKey}`)
+  let existing = await recordOf(sql, identity.identityKey)
   if (existing && existing.id === ticket.entFailureId) return existing.id
   if (ticket.entFailureId) await detach(sql, ticket, 'Signalement rattaché à une autre identité ENT.')
-  if (!existing) return createRecord(sql, ticket, identity)
+  if (!existing) {
+    const created = await createRecord(sql, ticket, identity)
+    if (created) return created
+    // Created by a concurrent transaction, committed now: a new statement sees it (READ COMMITTED).
+    existing = (await recordOf(sql, identity.identityKey))!
+  }
   await joinRecord(sql, ticket, existing)
   return existing.id
 }

@@ -1,7 +1,9 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
-import { db } from '@/lib/db'
+import { db, readRows } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
+import { lowerText } from '@/lib/sql-dialect'
 import { clearTicketMessages } from '@/lib/mail/erase'
 import { anonymiseTickets } from '@/lib/tickets/anonymise'
 import { ERASED_TEXT, ticketPersonalFieldNames, type TicketPersonalField } from '@/lib/tickets/personal-fields'
@@ -36,12 +38,13 @@ function personalColumns(row: PersonalColumns): PersonalColumns {
 
 async function matchingTicketIds(query: PersonQuery): Promise<number[]> {
   const value = query.value.toLowerCase()
-  // SQLite's lower() folds ASCII only; e-mails and logins are ASCII in practice. Identifiers quoted:
-  // PostgreSQL folds unquoted names to lower case.
-  const rows =
+  // Every letter folded on both providers (lowerText), so "Élodie" finds "élodie". Identifiers
+  // quoted: PostgreSQL folds unquoted names to lower case.
+  const matches =
     query.kind === 'email'
-      ? await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Ticket" WHERE "anonymizedAt" IS NULL AND lower("email") = ${value}`
-      : await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Ticket" WHERE "anonymizedAt" IS NULL AND (lower("login") = ${value} OR lower("entLogin") = ${value})`
+      ? Prisma.sql`${lowerText(Prisma.sql`"email"`)} = ${value}`
+      : Prisma.sql`(${lowerText(Prisma.sql`"login"`)} = ${value} OR ${lowerText(Prisma.sql`"entLogin"`)} = ${value})`
+  const rows = await readRows<{ id: number }>(Prisma.sql`SELECT "id" FROM "Ticket" WHERE "anonymizedAt" IS NULL AND ${matches}`)
   return rows.map((r) => Number(r.id))
 }
 

@@ -5,6 +5,7 @@ import { categoryCodes, type CategoryCode } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
+import { indexedBy } from '@/lib/sql-dialect'
 import { ageBrackets, ageRange, type AgeBracket } from '@/lib/tickets/age'
 import { endOfParisDay, startOfParisDay } from '@/lib/tickets/dates'
 import { closedStatuses, ticketStatuses } from '@/lib/tickets/status'
@@ -91,10 +92,11 @@ export async function getBacklog(now = new Date()): Promise<Backlog> {
   const bounds = ageBrackets.map((b) => ageRange(b, now))
   const cells = bounds.map(({ since, until }, i) => {
     const conditions = [since ? Prisma.sql`"createdAt" >= ${since}` : null, until ? Prisma.sql`"createdAt" < ${until}` : null].filter((c) => c !== null)
-    return Prisma.sql`SUM(${Prisma.join(conditions, ' AND ')}) AS ${Prisma.raw(`"a${i}"`)}`
+    // CASE, not SUM(condition): PostgreSQL does not add booleans.
+    return Prisma.sql`SUM(CASE WHEN ${Prisma.join(conditions, ' AND ')} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"a${i}"`)}`
   })
   const rows = await readRows<Record<string, number | null> & { status: string }>(Prisma.sql`
-    SELECT "status", ${Prisma.join(cells)} FROM "Ticket" INDEXED BY "Ticket_status_createdAt_idx"
+    SELECT "status", ${Prisma.join(cells)} FROM "Ticket" ${indexedBy('Ticket_status_createdAt_idx')}
     WHERE "status" IN (${Prisma.join(openStatuses)}) GROUP BY "status"`)
   const matrix = Object.fromEntries(
     openStatuses.map((s) => {

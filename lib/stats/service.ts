@@ -3,6 +3,7 @@ import { catalogue } from '@/lib/catalogue/entries'
 import { categoryCodes, type CategoryCode } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { indexedBy } from '@/lib/sql-dialect'
 import { durationBins } from '@/lib/tickets/hour-count-sql'
 
 // Service figures of a period, per category, from the dashboard aggregates kept by the ticket's write
@@ -63,8 +64,8 @@ async function reportsPerPerson(since: Date, until: Date): Promise<Map<string, n
   const rows = await readRows<{ category: string; n: number; people: number }>(Prisma.sql`
     SELECT "category", COUNT(*) AS "n", COUNT(DISTINCT "person") AS "people" FROM (
       SELECT "category", coalesce(lower("email"), 'nom:' || lower("fullName")) AS "person"
-      FROM "Ticket" INDEXED BY "Ticket_createdAt_category_email_fullName_idx"
-      WHERE "createdAt" >= ${since} AND "createdAt" < ${until} ORDER BY "createdAt" DESC LIMIT ${PERSON_SAMPLE})
+      FROM "Ticket" ${indexedBy('Ticket_createdAt_category_email_fullName_idx')}
+      WHERE "createdAt" >= ${since} AND "createdAt" < ${until} ORDER BY "createdAt" DESC LIMIT ${PERSON_SAMPLE}) AS "sample"
     GROUP BY "category"`)
   return new Map(rows.map((r) => [r.category, r.people ? Number(r.n) / Number(r.people) : 0]))
 }

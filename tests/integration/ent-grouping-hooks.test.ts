@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
+import { prismaSql } from '@/lib/db-write'
+import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
 import { createReport } from '@/lib/reports/mutations'
 import { updateTicket } from '@/lib/tickets/mutations'
-import { createStaff } from '@/tests/support/factories'
+import { createStaff, createTicketRow } from '@/tests/support/factories'
 
 // The ENT failure records follow the ticket lifecycle owned by other domains: report creation
 // and category changes call the grouping inside their own transaction.
@@ -36,5 +38,59 @@ describe('ENT failure records follow reports and category changes', () => {
     expect(record.reportCount).toBe(1)
     expect(record.events.map((e) => e.type)).toEqual(['CREATED', 'REPORT_ADDED', 'REPORT_REMOVED'])
     expect((await db.ticket.findUniqueOrThrow({ where: { id: repeatTicket.id } })).entFailureId).toBeNull()
+  })
+})
+
+describe('ENT failure records under concurrent transactions', () => {
+  it('makes one record when two transactions attach the same new identity at once', async () => {
+    // On PostgreSQL transactions run side by side: the second does not see the first's record yet,
+    // and its INSERT waits on the first's key, then must join that record instead of failing.
+    const ent = { category: 'ENT_IDENTITY_MISMATCH', autoCategory: 'ENT_IDENTITY_MISMATCH', entName: 'Toutatice', entLogin: 'ines.simultanee', profile: 'ELEVE' }
+    const first = await createTicketRow({ ...ent, fullName: 'Inès Simultanée' })
+    const second = await createTicketRow({ ...ent, fullName: 'Ines SIMULTANEE' })
+    let attached!: () => void
+    const firstAttached = new Promise<void>((resolve) => (attached = resolve))
+    const one = db.$transaction(async (tx) => {
+      const id = await syncTicketEntFailure(prismaSql(tx), first.id)
+      attached()
+      await new Promise((resolve) => setTimeout(resolve, 300)) // the second is waiting on our key meanwhile
+      return id
+    })
+    await firstAttached
+    const other = db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), second.id))
+    const ids = await Promise.all([one, other])
+
+    expect(ids[1]).toBe(ids[0])
+    const record = await db.entFailure.findUniqueOrThrow({ where: { identityKey: 'ent:toutatice|ines.simultanee' }, include: { tickets: true, events: true } })
+    expect(record.reportCount).toBe(2)
+    expect(record.tickets.map((t) => t.id).sort()).toEqual([first.id, second.id].sort())
+    expect(record.events.map((e) => e.type).sort()).toEqual(['CREATED', 'REPORT_ADDED'])
+  })
+})
+
+describe('a decided ENT record under concurrent reports', () => {
+  it('is reopened once when its first reporter reports twice at once', async () => {
+    const ent = { category: 'ENT_IDENTITY_MISMATCH', autoCategory: 'ENT_IDENTITY_MISMATCH', entName: 'Toutatice', entLogin: 'remi.rouvert', profile: 'ELEVE' }
+    const person = { fullName: 'Rémi Rouvert', email: 'remi.rouvert@exemple.test' }
+    const first = await createTicketRow({ ...ent, ...person })
+    const recordId = (await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), first.id)))!
+    await db.entFailure.update({ where: { id: recordId }, data: { status: 'REJECTED', rejectReason: 'Compte introuvable', decidedAt: new Date() } })
+    const again = await createTicketRow({ ...ent, ...person })
+    const andAgain = await createTicketRow({ ...ent, ...person })
+
+    // The second transaction reads the record while it is still REJECTED, then waits on its row.
+    let joined!: () => void
+    const firstJoined = new Promise<void>((resolve) => (joined = resolve))
+    const one = db.$transaction(async (tx) => {
+      await syncTicketEntFailure(prismaSql(tx), again.id)
+      joined()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    })
+    await firstJoined
+    await Promise.all([one, db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), andAgain.id))])
+
+    const record = await db.entFailure.findUniqueOrThrow({ where: { id: recordId }, include: { events: true } })
+    expect(record).toMatchObject({ status: 'OPEN', reportCount: 3, rejectReason: null })
+    expect(record.events.filter((e) => e.type === 'REOPENED')).toHaveLength(1)
   })
 })

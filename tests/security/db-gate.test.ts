@@ -7,6 +7,8 @@ import { createStaff } from '@/tests/support/factories'
 // Every query shares one SQLite connection. A statement issued outside a transaction while another
 // request's interactive transaction is open must neither join it (and be undone by its rollback
 // while its caller saw success) nor read its uncommitted rows: it waits its turn (lib/db.ts gate).
+// On PostgreSQL (a pool, no gate) the same promises hold through the server's isolation: the file
+// runs there unchanged.
 
 /** Opens a transaction that writes a row, then waits until `rollBack()` makes it fail. */
 function openTransaction() {

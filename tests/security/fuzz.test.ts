@@ -5,7 +5,7 @@ import { POST as importPOST } from '@/app/api/admin/directory/import/route'
 import { PATCH as ticketPATCH } from '@/app/api/admin/tickets/[reference]/route'
 import { POST as classifyPOST } from '@/app/api/classify/route'
 import { POST as reportsPOST } from '@/app/api/reports/route'
-import { db } from '@/lib/db'
+import { databaseProvider, db } from '@/lib/db'
 import { emptyReportValues, type ReportFormState } from '@/lib/reports/form'
 import { reportFields } from '@/lib/reports/schemas'
 import { resetRateLimits } from '@/lib/security/rate-limits'
@@ -115,8 +115,9 @@ async function expectClearRefusal(res: Response) {
 
 beforeAll(async () => {
   // This file's private copy: durability is proven elsewhere (production-server.test.ts); here an
-  // fsync per generated report would only slow thousands of cases down.
-  if (process.env.RELAIS_TEST_DATABASE !== 'postgresql') await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
+  // fsync per generated report would only slow thousands of cases down (the PostgreSQL test cluster
+  // runs without fsync already).
+  if (databaseProvider() === 'sqlite') await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
   // Prototype pollution would show up on every object.
   expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 })

@@ -123,6 +123,18 @@ describe('export and erasure on request', () => {
     expect(again.ok && again.value.tickets).toEqual([])
   })
 
+  it('finds a login whatever the case of its accented letters, on both providers', async () => {
+    // SQLite's lower() folds ASCII only: 'Élodie' would stay 'Élodie' and never match.
+    const admin = await createStaff({ role: 'ADMIN' })
+    const byLogin = await createTicketRow({ login: 'Élodie.Bérard' })
+    const byEnt = await createTicketRow({ entLogin: 'ÉLODIE.BÉRARD', entName: 'ENT Région' })
+    await createTicketRow({ login: 'elodie.berard' })
+
+    const exported = await exportPersonalData(admin, { kind: 'login', value: 'élodie.bérard' })
+    expect(exported.ok && exported.value.tickets.map((t) => t.reference).sort()).toEqual([byLogin.reference, byEnt.reference].sort())
+    expect(await erasePersonalData(admin, { kind: 'login', value: 'ÉLODIE.Bérard' })).toEqual({ ok: true, value: { erased: 2 } })
+  })
+
   it('is ADMIN-only and validates its input', async () => {
     const agent = await createStaff({ role: 'AGENT' })
     const t = await createTicketRow({ email: 'agent-cannot@example.test' })

@@ -84,7 +84,8 @@ export async function startServer(opts: {
     ...process.env,
     NODE_ENV: 'production',
     PORT: String(opts.port),
-    DATABASE_URL: `file:${opts.dbFile}`,
+    // A test file's database: its SQLite file, or on PostgreSQL its database URL as is.
+    DATABASE_URL: /^postgres(ql)?:\/\//.test(opts.dbFile) ? opts.dbFile : `file:${opts.dbFile}`,
     NEXT_DIST_DIR: distDir,
     NEXTAUTH_SECRET: 'security-suite-secret-0123456789abcdef',
     NEXTAUTH_URL: url,

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { closedStatuses } from '@/lib/tickets/status'
 import { storedDate } from '@/lib/time/stored-date'
 
@@ -13,6 +14,10 @@ export const CLOSED_BY_HAND_NOTE = 'Tous les signalements de cette identité ont
 export const REOPENED_BY_HAND_NOTE = 'Un signalement de cette identité a été rouvert à la main dans la file.'
 
 export async function followTicketStatuses(sql: Sql, failureId: string): Promise<void> {
+  // PostgreSQL: hold the record first, in a statement of its own, so that a transaction closing
+  // another of its tickets meanwhile has committed before we count (else neither sees them all
+  // closed). SQLite has one writer at a time: nothing to hold.
+  await sql.rows(Prisma.sql`SELECT "id" FROM "EntFailure" WHERE "id" = ${failureId} ${sqlDialect().forUpdate}`)
   const [record] = await sql.rows<{ status: string; open: number; total: number }>(Prisma.sql`SELECT f."status",
     (SELECT COUNT(*) FROM "Ticket" t WHERE t."entFailureId" = f."id" AND t."status" NOT IN (${Prisma.join(closedStatuses)})) AS "open",
     (SELECT COUNT(*) FROM "Ticket" t WHERE t."entFailureId" = f."id") AS "total"

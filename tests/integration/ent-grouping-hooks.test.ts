@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { prismaSql } from '@/lib/db-write'
 import { syncTicketEntFailure } from '@/lib/ent-failures/follow'
+import { followTicketStatuses } from '@/lib/ent-failures/ticket-status'
 import { createReport } from '@/lib/reports/mutations'
 import { updateTicket } from '@/lib/tickets/mutations'
 import { createStaff, createTicketRow } from '@/tests/support/factories'
@@ -92,5 +93,29 @@ describe('a decided ENT record under concurrent reports', () => {
     const record = await db.entFailure.findUniqueOrThrow({ where: { id: recordId }, include: { events: true } })
     expect(record).toMatchObject({ status: 'OPEN', reportCount: 3, rejectReason: null })
     expect(record.events.filter((e) => e.type === 'REOPENED')).toHaveLength(1)
+  })
+})
+
+describe('an ENT record whose tickets are closed at once', () => {
+  it('is closed when two transactions close its last two tickets side by side', async () => {
+    const ent = { category: 'ENT_IDENTITY_MISMATCH', autoCategory: 'ENT_IDENTITY_MISMATCH', entName: 'Toutatice', entLogin: 'clo.ture', profile: 'ELEVE' }
+    const tickets = [await createTicketRow({ ...ent, fullName: 'Clo Ture' }), await createTicketRow({ ...ent, fullName: 'Clo Ture' })]
+    let recordId = ''
+    for (const t of tickets) recordId = (await db.$transaction((tx) => syncTicketEntFailure(prismaSql(tx), t.id)))!
+
+    // Each closes its ticket, then counts the record's open tickets while the other's close is not
+    // committed yet: the count must wait for it, or neither sees the record's tickets all closed.
+    const close = (ticketId: number, hold: () => Promise<void>) =>
+      db.$transaction(async (tx) => {
+        await tx.ticket.update({ where: { id: ticketId }, data: { status: 'RESOLVED' } })
+        await hold()
+        await followTicketStatuses(prismaSql(tx), recordId)
+        await new Promise((resolve) => setTimeout(resolve, 300))
+      })
+    let closed!: () => void
+    const firstClosed = new Promise<void>((resolve) => (closed = resolve))
+    await Promise.all([close(tickets[0]!.id, async () => closed()), close(tickets[1]!.id, () => firstClosed)])
+
+    expect(await db.entFailure.findUniqueOrThrow({ where: { id: recordId } })).toMatchObject({ status: 'CLOSED' })
   })
 })

@@ -1,9 +1,10 @@
 import 'server-only'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { databaseProvider } from '@/lib/sql-dialect'
 import { parisWallClock } from '@/lib/time/paris'
 import { storedDate } from '@/lib/time/stored-date'
-import { binOf, computedCountsSql, type Measure } from './hour-count-sql'
+import { binOf, computedCountsSqlOf, rebuildCountsSqlOf, type Measure } from './hour-count-sql'
 
 // The dashboard's aggregates (issue 16), kept by the ticket's write path: at 1,000,000 tickets the
 // rentrée holds ~215,000 reports, and reading them per request costs seconds; these rows hold the
@@ -46,7 +47,6 @@ export function parisDayOf(at: Date): string {
 }
 
 const msBetween = (from: Date, to: Date) => to.getTime() - from.getTime()
-const computedCounts = Prisma.raw(computedCountsSql)
 
 function contributions(t: CountedTicket | null): Contribution[] {
   if (!t) return []
@@ -91,7 +91,7 @@ export interface HourCountDrift {
 /** Rows where the table differs from the tickets (empty when it is right). */
 export async function findHourCountDrift(sql: Sql): Promise<HourCountDrift[]> {
   const rows = await sql.rows<{ bucket: string; category: string; measure: string; bin: number | bigint; stored: number | bigint | null; actual: number | bigint | null }>(Prisma.sql`
-    WITH a AS (${computedCounts})
+    WITH a AS (${Prisma.raw(computedCountsSqlOf[databaseProvider()])})
     SELECT a."bucket", a."category", a."measure", a."bin", c."count" AS "stored", a."n" AS "actual" FROM a
       LEFT JOIN "TicketHourCount" c ON c."bucket" = a."bucket" AND c."category" = a."category" AND c."measure" = a."measure" AND c."bin" = a."bin"
       WHERE c."count" IS NULL OR c."count" <> a."n"
@@ -107,6 +107,6 @@ export async function findHourCountDrift(sql: Sql): Promise<HourCountDrift[]> {
 /** Rebuilds the whole table from the tickets, in the caller's transaction. */
 export async function rebuildHourCounts(sql: Sql): Promise<void> {
   await sql.run(Prisma.sql`DELETE FROM "TicketHourCount"`)
-  await sql.run(Prisma.sql`INSERT INTO "TicketHourCount" ("bucket", "category", "measure", "bin", "count") SELECT * FROM (${computedCounts})`)
+  await sql.run(Prisma.raw(rebuildCountsSqlOf(databaseProvider())))
 }
 

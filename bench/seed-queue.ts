@@ -67,6 +67,53 @@ export function seededReference(i: number): string {
   return `RL-${s.slice(0, 4)}-${s.slice(4)}`
 }
 
+const OPEN_INCIDENTS = [
+  { key: 'SERVER_NOT_PUBLISHED', category: 'SERVER_NOT_PUBLISHED', variant: null, profile: null },
+  { key: 'SITE_UNAVAILABLE', category: 'SITE_UNAVAILABLE', variant: null, profile: null },
+  { key: 'ESPACE_ACCESS_DISABLED:PARENT', category: 'ESPACE_ACCESS_DISABLED', variant: 'PARENT', profile: 'PARENT' },
+  { key: 'WRONG_ADDRESS:pronote.exemple.fr', category: 'WRONG_ADDRESS', variant: 'pronote.exemple.fr', profile: null },
+] as const
+const OPEN_MEMBERS = 2_500
+const RESOLVED_INCIDENTS = 200
+const RESOLVED_MEMBERS = 50
+
+/**
+ * Incidents as a rentrée leaves them (issue 13): four OPEN incidents on top of the queue, each with
+ * the latest 2,500 open tickets of its cause, and 200 RESOLVED ones in the past with 50 closed
+ * tickets each. Tickets are attached in the indexed table, as lib/incidents/join.ts would have.
+ */
+function seedIncidents(sqlite: Database.Database, now: number) {
+  const insert = sqlite.prepare(`INSERT INTO Incident (id, key, category, variant, status, published, publicMessage, publishedAt,
+    resolvedAt, resolutionMessage, firstReportAt, lastReportAt, createdAt, updatedAt)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const openMembers = sqlite.prepare(`UPDATE Ticket SET incidentId = ? WHERE id IN (SELECT id FROM Ticket
+    WHERE category = ? AND (? IS NULL OR profile = ?) AND status IN ('NEW', 'IN_PROGRESS', 'WAITING_USER') AND incidentId IS NULL
+    ORDER BY id DESC LIMIT ${OPEN_MEMBERS})`)
+  const closedMembers = sqlite.prepare(`UPDATE Ticket SET incidentId = ? WHERE id IN (SELECT id FROM Ticket
+    WHERE category = ? AND createdAt >= ? AND status IN ('RESOLVED', 'REJECTED') AND incidentId IS NULL
+    ORDER BY createdAt, id LIMIT ${RESOLVED_MEMBERS})`)
+  const dates = sqlite.prepare(`UPDATE Incident SET firstReportAt = coalesce((SELECT min(createdAt) FROM Ticket WHERE incidentId = Incident.id), firstReportAt),
+    lastReportAt = coalesce((SELECT max(createdAt) FROM Ticket WHERE incidentId = Incident.id), lastReportAt)`)
+  const resolvedAfter = sqlite.prepare(`UPDATE Incident SET resolvedAt = lastReportAt WHERE status = 'RESOLVED'`)
+  const at = prismaDate(now)
+  sqlite.transaction(() => {
+    for (const [i, o] of OPEN_INCIDENTS.entries()) {
+      const id = `benchincidentopen${i}`
+      insert.run(id, o.key, o.category, o.variant, 'OPEN', i % 2, i % 2 ? 'Le problème est connu, nous y travaillons.' : null, i % 2 ? at : null, null, null, at, at, at, at)
+      openMembers.run(id, o.category, o.profile, o.profile)
+    }
+    for (let k = 0; k < RESOLVED_INCIDENTS; k++) {
+      const id = `benchincidentresolved${k}`
+      const o = OPEN_INCIDENTS[k % OPEN_INCIDENTS.length]!
+      const since = prismaDate(now - (k + 30) * 4 * DAY)
+      insert.run(id, o.key, o.category, o.variant, 'RESOLVED', 0, null, null, since, 'Corrigé côté établissement.', since, since, since, since)
+      closedMembers.run(id, o.category, since)
+    }
+    dates.run()
+    resolvedAfter.run()
+  })()
+}
+
 export interface SeedResult {
   tickets: number
   seconds: number
@@ -156,6 +203,7 @@ export function seedQueue(file: string, count: number, seed = 42): SeedResult {
     })()
   }
   for (const ix of indexes) sqlite.exec(ix.sql)
+  seedIncidents(sqlite, now)
   // The dashboard aggregates, as the write path keeps them (lib/tickets/hour-counts.ts).
   sqlite.exec(`DELETE FROM TicketHourCount; ${rebuildCountsSql}`)
   for (const t of ftsTables) sqlite.exec(`INSERT INTO "${t.name}" ("${t.name}") VALUES ('rebuild')`)

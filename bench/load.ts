@@ -11,6 +11,12 @@ export interface Target {
   origin: string // e.g. http://127.0.0.1:3200
   method: 'GET' | 'POST'
   path: string
+  /**
+   * Several processes of one app (PostgreSQL, bench/postgres.ts): the load is spread over these
+   * origins, autocannon's connections and the open loop's requests in turn; `origin` stays the
+   * Origin header every process is configured with.
+   */
+  origins?: string[]
 }
 
 export interface ClosedResult {
@@ -47,7 +53,7 @@ export async function closedLoop(
   const expected = target.method === 'POST' ? 201 : 200
   const isPost = target.method === 'POST'
   const result = await autocannon({
-    url: target.origin,
+    url: target.origins ?? target.origin,
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
@@ -108,7 +114,7 @@ export async function openLoop(
   target: Target,
   opts: { rate: number; seconds: number; onReference?: (ref: string) => void },
 ): Promise<OpenResult> {
-  const url = new URL(target.path, target.origin)
+  const urls = (target.origins ?? [target.origin]).map((origin) => new URL(target.path, origin))
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
   const total = Math.round(opts.rate * opts.seconds)
   const latencies: number[] = []
@@ -118,7 +124,8 @@ export async function openLoop(
   const expected = target.method === 'POST' ? 201 : 200
   const start = performance.now() + 50
 
-  const send = (scheduled: number) => {
+  const send = (scheduled: number, n: number) => {
+    const url = urls[n % urls.length]!
     const body = target.method === 'POST' ? nextBody() : undefined
     const req = http.request(
       url,
@@ -156,7 +163,10 @@ export async function openLoop(
     let next = 0
     const tick = () => {
       const now = performance.now()
-      while (next < total && start + (next * 1000) / opts.rate <= now) send(start + (next++ * 1000) / opts.rate)
+      while (next < total && start + (next * 1000) / opts.rate <= now) {
+        send(start + (next * 1000) / opts.rate, next)
+        next++
+      }
       if (next < total) setTimeout(tick, 1)
       else resolve()
     }

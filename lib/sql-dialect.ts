@@ -31,6 +31,16 @@ export interface SqlDialect {
   false: Prisma.Sql
   /** A condition that is never true (an empty search): `0` is not a boolean in PostgreSQL. */
   never: Prisma.Sql
+  /** The smallest / largest of its arguments (columns as Prisma.Sql, or values bound as parameters). */
+  least(...values: unknown[]): Prisma.Sql
+  greatest(...values: unknown[]): Prisma.Sql
+  /**
+   * A date column as SQLite stores it: ISO 8601 text with milliseconds and "+00:00"
+   * (lib/time/stored-date.ts), so text operations on it (a prefix as a time slot) agree.
+   */
+  dateText(column: Prisma.Sql): Prisma.Sql
+  /** A SELECT of one integer column "value", a row per id: one parameter, whatever the number of ids. */
+  integerRows(ids: number[]): Prisma.Sql
   /** Appended to a subquery that claims rows, so concurrent claimers skip each other's rows. */
   skipLocked: Prisma.Sql
   /**
@@ -63,6 +73,11 @@ const sqlite: SqlDialect = {
   true: Prisma.sql`1`,
   false: Prisma.sql`0`,
   never: Prisma.sql`0`,
+  // SQLite's min() and max() with several arguments are scalar functions.
+  least: (...values) => Prisma.sql`MIN(${Prisma.join(values)})`,
+  greatest: (...values) => Prisma.sql`MAX(${Prisma.join(values)})`,
+  dateText: (column) => column,
+  integerRows: (ids) => Prisma.sql`SELECT "value" FROM json_each(${JSON.stringify(ids)})`,
   skipLocked: Prisma.empty, // one writer at a time: a claim is atomic already
   ticketSearch: {
     condition: (words, lastIsPrefix) =>
@@ -98,6 +113,10 @@ const postgresql: SqlDialect = {
   true: Prisma.sql`TRUE`,
   false: Prisma.sql`FALSE`,
   never: Prisma.sql`FALSE`,
+  least: (...values) => Prisma.sql`LEAST(${Prisma.join(values)})`,
+  greatest: (...values) => Prisma.sql`GREATEST(${Prisma.join(values)})`,
+  dateText: (column) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"')`,
+  integerRows: (ids) => Prisma.sql`SELECT "value"::integer AS "value" FROM json_array_elements_text(${JSON.stringify(ids)}::json)`,
   skipLocked: Prisma.sql`FOR UPDATE SKIP LOCKED`,
   ticketSearch: {
     condition: tsMatch,

@@ -2,6 +2,7 @@ import 'server-only'
 import crypto from 'node:crypto'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { storedDate } from '@/lib/time/stored-date'
 import { identityKeyFor } from '@/lib/directory/normalize'
 import { reporterKeyFor, type Reporter } from './reporter'
@@ -67,8 +68,9 @@ async function detach(sql: Sql, ticket: AttachableTicket, note: string): Promise
   const other = (await recordReporterKey(sql, failure, ticket.id)) !== reporterKeyFor(ticket)
   const now = storedDate(new Date())
   // The record stays (its history matters) even when no ticket is left on it.
-  await sql.run(Prisma.sql`UPDATE "EntFailure" SET "reportCount" = MAX(0, "reportCount" - 1),
-    "otherReportCount" = MAX(0, "otherReportCount" - ${other ? 1 : 0}), "version" = "version" + 1, "updatedAt" = ${now}
+  const { greatest } = sqlDialect()
+  await sql.run(Prisma.sql`UPDATE "EntFailure" SET "reportCount" = ${greatest(0, Prisma.sql`"reportCount" - 1`)},
+    "otherReportCount" = ${greatest(0, Prisma.sql`"otherReportCount" - ${other ? 1 : 0}`)}, "version" = "version" + 1, "updatedAt" = ${now}
     WHERE "id" = ${failureId}`)
   await addEvent(sql, failureId, 'REPORT_REMOVED', now, { before: { ticketId: ticket.id }, note })
 }
@@ -92,10 +94,11 @@ async function joinRecord(sql: Sql, ticket: AttachableTicket, existing: FailureR
   const now = storedDate(new Date())
   const reportedAt = storedDate(ticket.createdAt)
   const same = (await recordReporterKey(sql, existing)) === reporterKeyFor(ticket)
+  const { least, greatest } = sqlDialect()
   // Keep what the ENT side said first; only fill what was missing.
   await sql.run(Prisma.sql`UPDATE "EntFailure" SET "reportCount" = "reportCount" + 1,
     "otherReportCount" = "otherReportCount" + ${same ? 0 : 1},
-    "firstReportedAt" = MIN("firstReportedAt", ${reportedAt}), "lastReportedAt" = MAX("lastReportedAt", ${reportedAt}),
+    "firstReportedAt" = ${least(Prisma.sql`"firstReportedAt"`, reportedAt)}, "lastReportedAt" = ${greatest(Prisma.sql`"lastReportedAt"`, reportedAt)},
     "entName" = COALESCE("entName", ${ticket.entName?.trim() || null}),
     "establishment" = COALESCE("establishment", ${ticket.establishment?.trim() || null}),
     "version" = "version" + 1, "updatedAt" = ${now} WHERE "id" = ${existing.id}`)

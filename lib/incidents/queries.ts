@@ -159,7 +159,7 @@ export async function listQueueIncidents(viewer: Viewer): Promise<QueueIncident[
     readRows<{ incidentId: string; profile: string }>(Prisma.sql`SELECT DISTINCT "incidentId", "profile" FROM "Ticket"
       WHERE "incidentId" IN (${Prisma.join(ids)}) ORDER BY "profile"`),
     // The stored text "2026-09-01T07:42:…" cut after the tens of minutes: one slot per 10 minutes.
-    readRows<{ incidentId: string; slot: string; count: number }>(Prisma.sql`SELECT "incidentId", substr("createdAt", 1, 15) AS "slot",
+    readRows<{ incidentId: string; slot: string; count: number }>(Prisma.sql`SELECT "incidentId", substr(${sqlDialect().dateText(Prisma.sql`"createdAt"`)}, 1, 15) AS "slot",
       COUNT(*) AS "count" FROM "Ticket" WHERE "incidentId" IN (${Prisma.join(ids)}) GROUP BY "incidentId", "slot" ORDER BY "slot"`),
   ])
   return rows.map((r) => ({

@@ -4,6 +4,7 @@ import { classifyWithRules, compileRule, compileRules, ruleMatches, type SchoolR
 import type { Classification } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { sqlDialect } from '@/lib/sql-dialect'
 
 // The dry run of a rule over the stored tickets (issue 15 §2), shared by the preview and by apply,
 // so the preview lists exactly what apply would change. One pass over the tickets in id order, in
@@ -58,7 +59,7 @@ async function candidates(ids: number[]): Promise<Map<number, CandidateRow>> {
   if (ids.length === 0) return new Map()
   const rows = await readRows<CandidateRow>(Prisma.sql`SELECT t."id", t."reference", t."category", t."version",
     EXISTS (SELECT 1 FROM "TicketEvent" e WHERE e."ticketId" = t."id" AND e."type" = 'CATEGORY_CHANGED') AS "manual"
-    FROM "Ticket" t WHERE t."id" IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`)
+    FROM "Ticket" t WHERE t."id" IN (${sqlDialect().integerRows(ids)})`)
   return new Map(rows.map((r) => [r.id, r]))
 }
 

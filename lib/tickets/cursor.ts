@@ -3,6 +3,12 @@ import type { TicketSort } from './schemas'
 // Opaque keyset cursor: the sort key and id of the last row of a page. Pages are index ranges
 // ("id < ?" or "(key, id) < (?, ?)"), never OFFSETs, so a deep page costs what the first one does.
 
+/**
+ * An id above every ticket's: the key of a first page. Prisma's Int is 32-bit (an INTEGER column on
+ * PostgreSQL, which refuses a larger parameter), so its maximum is.
+ */
+export const ABOVE_EVERY_ID = 2_147_483_647
+
 export type CursorKey =
   | { sort: 'created'; id: number }
   | { sort: 'updated'; id: number; updatedAt: Date }

@@ -7,7 +7,9 @@ import { readRows } from '@/lib/db'
 import { groupCommit } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { invalidInput, ok, type Result } from '@/lib/result'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { storedDate } from '@/lib/time/stored-date'
+import { ABOVE_EVERY_ID } from './cursor'
 import { filterConditions, whereClause } from './filters'
 import { labelForCategory } from './labels'
 import { ticketListQuerySchema, filterFromQuery, type TicketFilter } from './schemas'
@@ -76,7 +78,7 @@ function pageQuery(viewer: Viewer, filter: TicketFilter, beforeId: number): Pris
   const conditions = search
     ? [search.match, Prisma.sql`${search.id} < ${beforeId}`, ...filterConditions(viewer, others)]
     : [...filterConditions(viewer, filter), Prisma.sql`t."id" < ${beforeId}`]
-  if (q && !search) conditions.push(Prisma.sql`0`) // punctuation alone finds nothing, as in the queue
+  if (q && !search) conditions.push(sqlDialect().never) // punctuation alone finds nothing, as in the queue
   return Prisma.sql`
     SELECT t."id", t."reference", t."createdAt", t."status", t."category", t."autoCategory", t."confidence", t."profile",
       t."fullName", t."email", t."login", t."entName", t."entLogin", t."establishment", t."url", t."occurredAt", t."message",
@@ -92,7 +94,7 @@ async function recordExport(viewer: Viewer, exportId: string, ids: number[]): Pr
   const after = JSON.stringify({ format: 'csv', export: exportId })
   await groupCommit((sql) =>
     sql.run(Prisma.sql`INSERT INTO "TicketEvent" ("ticketId", "actorId", "type", "after", "createdAt")
-      SELECT "value", ${viewer.id}, 'EXPORTED', ${after}, ${storedDate(new Date())} FROM json_each(${JSON.stringify(ids)})`),
+      SELECT i."value", ${viewer.id}, 'EXPORTED', ${after}, ${storedDate(new Date())} FROM (${sqlDialect().integerRows(ids)}) AS i`),
   )
 }
 
@@ -106,7 +108,7 @@ export function exportTicketsCsv(viewer: Viewer, input: unknown): Result<Readabl
   const filter = filterFromQuery(parsed.data)
   const exportId = crypto.randomUUID()
   const encoder = new TextEncoder()
-  let beforeId = Number.MAX_SAFE_INTEGER
+  let beforeId = ABOVE_EVERY_ID
   let first = true
   return ok(
     new ReadableStream<Uint8Array>({

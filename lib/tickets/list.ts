@@ -4,7 +4,7 @@ import type { CategoryCode, ProfileCode } from '@/lib/catalogue/types'
 import { readRows } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
-import { decodeCursor, encodeCursor, type CursorKey } from './cursor'
+import { ABOVE_EVERY_ID, decodeCursor, encodeCursor, type CursorKey } from './cursor'
 import type { TicketPage, TicketSummary } from './dto'
 import { filterConditions, whereClause } from './filters'
 import { ticketSearchSource } from './search'
@@ -63,9 +63,8 @@ function afterCursor(key: CursorKey): Prisma.Sql {
 }
 
 // The first page is the page after a key above every row: each page, the first included, reads one
-// index range from its start key, and the query plan says so. Prisma's Int is 32-bit (an INTEGER
-// column on PostgreSQL, which refuses a larger value as a parameter), so its maximum is above every id.
-const LAST_ID = 2_147_483_647
+// index range from its start key, and the query plan says so.
+const LAST_ID = ABOVE_EVERY_ID
 const openKeys: { [S in TicketSort]: Extract<CursorKey, { sort: S }> } = {
   created: { sort: 'created', id: LAST_ID },
   updated: { sort: 'updated', id: LAST_ID, updatedAt: new Date('9999-12-31T23:59:59.999Z') },

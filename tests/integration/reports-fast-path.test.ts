@@ -9,6 +9,8 @@ import { createStaff, createTicketRow } from '../support/factories'
 // connection (lib/db-write.ts). It must store the rows Prisma would, and interleave safely with
 // Prisma transactions (admin updates) behind the one gate (lib/db.ts).
 
+// RELAIS_TEST_DATABASE=postgresql: the same file on PostgreSQL (npm run test:postgres).
+const postgres = process.env.RELAIS_TEST_DATABASE === 'postgresql'
 const message = 'Votre identifiant ou votre mot de passe est incorrect'
 const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identification impossible » avec un formulaire à envoyer.'
 
@@ -56,12 +58,18 @@ describe('createReport storage', () => {
     expect(t.events).toHaveLength(1)
     expect(t.events[0]).toMatchObject({ type: 'CREATED', actorId: null, before: null, note: null })
     expect(JSON.parse(t.events[0]!.after!)).toEqual({ status: 'NEW', category: 'BAD_CREDENTIALS' })
-    // Stored in the same text format as Prisma's own writes, so SQL comparisons on dates still sort.
-    const [raw] = await readRows<Record<string, string>>(Prisma.sql`SELECT "createdAt", "occurredAt" FROM "Ticket" WHERE "id" = ${t.id}`)
-    expect(raw!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+    // SQLite: stored in the same text format as Prisma's own writes, so SQL comparisons on dates
+    // still sort. PostgreSQL: a timestamp column, read back as the same UTC instant.
+    const [raw] = await readRows<Record<string, string | Date>>(Prisma.sql`SELECT "createdAt", "occurredAt" FROM "Ticket" WHERE "id" = ${t.id}`)
     const viaPrisma = await createTicketRow()
-    const [rawPrisma] = await readRows<Record<string, string>>(Prisma.sql`SELECT "createdAt" FROM "Ticket" WHERE "id" = ${viaPrisma.id}`)
-    expect(rawPrisma!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+    const [rawPrisma] = await readRows<Record<string, string | Date>>(Prisma.sql`SELECT "createdAt" FROM "Ticket" WHERE "id" = ${viaPrisma.id}`)
+    if (postgres) {
+      expect(raw).toEqual({ createdAt: t.createdAt, occurredAt: t.occurredAt })
+      expect(rawPrisma).toEqual({ createdAt: viaPrisma.createdAt })
+    } else {
+      expect(raw!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+      expect(rawPrisma!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/)
+    }
   })
 
   it('files ENT identity reports in the same transaction, attached to their EntFailure (new record, then a repeat)', async () => {
@@ -130,7 +138,28 @@ describe('createReport storage', () => {
     expect(finalVersion).toBe(target.version + 10)
     expect(await db.ticket.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ version: target.version + 10, assigneeId: null })
   })
-  it('commits submissions of one event-loop turn together; a failing one is rolled back alone', async () => {
+  it.runIf(postgres)('stores each submission in its own transaction: a failing one is rolled back alone', async () => {
+    // A trigger of this test file's own database refuses one person's ticket.
+    await db.$executeRawUnsafe(`CREATE FUNCTION "refuse_one"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by test trigger'; END $$`)
+    await db.$executeRawUnsafe(`CREATE TRIGGER "refuse_one" BEFORE INSERT ON "Ticket" FOR EACH ROW
+      WHEN (new."fullName" = 'Refusé Parlabase') EXECUTE FUNCTION "refuse_one"()`)
+    try {
+      const names = ['Groupe Un', 'Groupe Deux', 'Refusé Parlabase', 'Groupe Quatre', 'Groupe Cinq']
+      const settled = await Promise.allSettled(names.map((fullName) => createReport({ message, fullName, profile: 'ELEVE' })))
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+      expect(String((settled[2] as PromiseRejectedResult).reason)).toContain('refused by test trigger')
+      const stored = await db.ticket.findMany({ where: { fullName: { in: names } }, include: { events: true } })
+      expect(stored.map((t) => t.fullName).sort()).toEqual(['Groupe Cinq', 'Groupe Deux', 'Groupe Quatre', 'Groupe Un'])
+      expect(stored.every((t) => t.events.length === 1)).toBe(true)
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "refuse_one" ON "Ticket"`)
+      await db.$executeRawUnsafe(`DROP FUNCTION "refuse_one"()`)
+    }
+  })
+
+  // The group commit is SQLite's (lib/db-write.ts).
+  it.skipIf(postgres)('commits submissions of one event-loop turn together; a failing one is rolled back alone', async () => {
     // A temporary trigger lives on this connection only: it refuses one person's ticket.
     await withConnection((connection) => connection.exec(`CREATE TEMP TRIGGER "refuse_one" BEFORE INSERT ON "Ticket" WHEN new."fullName" = 'Refusé Parlabase'
       BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`))

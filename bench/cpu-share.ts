@@ -12,10 +12,12 @@ function treeTicks(root: number): number {
   let ticks = 0
   for (const pid of processTree(root)) {
     try {
-      // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+      // Fields after the ")" that ends the command name: utime, stime, cutime, cstime are the 12th to
+      // 15th. cutime/cstime hold the children already reaped (a PostgreSQL backend that ended, its
+      // time added to the postmaster's), so the tree's total does not drop when one ends.
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      ticks += Number(fields[11]) + Number(fields[12])
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])
     } catch {
       // the process ended meanwhile
     }

@@ -42,7 +42,10 @@ const cores = (share: CpuShare) =>
 function closedLimit(share: CpuShare | undefined, processes: number): string {
   if (!share) return ''
   const c = share.cores
-  if (share.machine >= 1.8) return `the 2 cores, full: ${cores(share)}`
+  if (share.machine >= 1.8) {
+    const taken = c.others! >= 0.5 ? `, ${c.others!.toFixed(2)} of them by other processes of this shared machine` : ''
+    return `the 2 cores, full${taken}: ${cores(share)}`
+  }
   if (c.app! / processes >= 0.9) return `the app process's one core (event loop): ${cores(share)}`
   return `not CPU (machine ${share.machine.toFixed(2)} of 2 cores): waits on commits and locks; ${cores(share)}`
 }

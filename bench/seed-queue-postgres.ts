@@ -89,7 +89,8 @@ export interface PostgresSeedResult {
   steps: Record<string, number>
 }
 
-export async function seedQueuePostgres(url: string, count: number, seed = 42): Promise<PostgresSeedResult> {
+/** `now`: the seed's clock (ticket ages and statuses depend on it); fixed by the test that checks the seed. */
+export async function seedQueuePostgres(url: string, count: number, seed = 42, now = Date.now()): Promise<PostgresSeedResult> {
   const t0 = performance.now()
   const steps: Record<string, number> = {}
   let mark = performance.now()
@@ -103,7 +104,6 @@ export async function seedQueuePostgres(url: string, count: number, seed = 42): 
     // The bench's own bulk load, not a user's report: no wait for each commit's flush (the server's
     // settings stay durable), and memory for the index builds. Both for this session only.
     await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '512MB'`)
-    const now = Date.now()
     const staffIds = Array.from({ length: 6 }, (_, i) => `benchagent${i}`)
     for (const [i, id] of staffIds.entries()) {
       await client.query(

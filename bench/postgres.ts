@@ -7,19 +7,16 @@
 // take CPU from the same 2 cores). See bench/README.md.
 
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
 import { cpuMeter, type CpuShare } from './cpu-share'
 import { closedLoop, openLoop, type ClosedResult, type OpenResult, type Target } from './load'
 import { formatPostgresReport, type PostgresRun, type ProcessCount, type QueueTiming } from './postgres-report'
-import { bin, root, runCommand, sampleRss, startNodeFlags, startProcess, stopProcess, waitForHttp, type Started } from './procs'
+import { clusterSettings, copyDatabase, freePort, onDatabase, settle, startApp, startBenchCluster, type App } from './postgres-servers'
+import { bin, runCommand, stopProcess } from './procs'
 import { Session, pageOf, timeGet, walkCursor } from './queue'
 import { appendResults, commit, machine } from './report'
 import type { PostgresSeedResult } from './seed-queue-postgres'
-import { startPostgresCluster, type PostgresCluster } from '../tests/support/postgres-cluster'
+import type { PostgresCluster } from '../tests/support/postgres-cluster'
 import { createPostgresTemplate, databaseUrlOn } from '../tests/support/postgres-databases'
 
 export interface PostgresBenchOptions {
@@ -30,90 +27,10 @@ export interface PostgresBenchOptions {
   log: (msg: string) => void
 }
 
-/**
- * Durable: fsync and synchronous_commit stay on (their defaults), as a 201 promises the report is on
- * disk. Everything else is PostgreSQL 15's default but these two, stated in the table.
- */
-export const clusterSettings = { shared_buffers: '512MB', max_connections: '100' }
-const PORTS = { from: 3710, to: 3749 }
+const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ')
 const CONNECTIONS = 50
 const OPEN_RATE = 150
 const QUEUE_MIN = 50
-
-async function freePort(from: number): Promise<number> {
-  for (let port = from; port <= PORTS.to; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer().once('error', () => resolve(false))
-      s.listen(port, '0.0.0.0', () => s.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-  throw new Error(`no free port in ${PORTS.from}–${PORTS.to}`)
-}
-
-async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
-
-/** A copy of a template database: FILE_COPY copies its files, much faster than WAL_LOG at 1M rows. */
-async function copyDatabase(cluster: PostgresCluster, template: string, name: string): Promise<number> {
-  const t0 = performance.now()
-  await onDatabase(cluster.url(), async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY = FILE_COPY`)
-  })
-  return (performance.now() - t0) / 1000
-}
-
-interface App {
-  proc: Started
-  origin: string
-  rss: ReturnType<typeof sampleRss>
-}
-
-/** One app process (the production entry, `npm start`'s node flags) on database `url`. */
-async function startApp(port: number, url: string, publicOrigin: string, secret: string, distDir: string): Promise<App> {
-  const origin = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    NEXT_DIST_DIR: distDir,
-    DATABASE_URL: url,
-    // Every process answers for the same public origin, as behind a load balancer.
-    NEXTAUTH_SECRET: secret,
-    NEXTAUTH_URL: publicOrigin,
-    APP_ORIGIN: publicOrigin,
-    RATE_LIMIT_REPORTS_PER_MIN: '1000000000',
-    RATE_LIMIT_CLASSIFY_PER_MIN: '1000000000',
-    RATE_LIMIT_REPORTS_PER_PERSON: '1000000000',
-    MAX_CONNECTIONS_PER_ADDRESS: '1000000',
-  }
-  const proc = startProcess(process.execPath, [...startNodeFlags(), path.join(root, 'scripts', 'server.mjs')], { env })
-  const rss = sampleRss(proc.pid)
-  await waitForHttp(`${origin}/api/health`, proc)
-  return { proc, origin, rss }
-}
-
-/** Waits until every origin answers its health route fast again (autocannon leaves requests in flight). */
-async function settle(origins: string[]) {
-  for (const origin of origins) {
-    const deadline = Date.now() + 30_000
-    for (let fast = 0; fast < 2 && Date.now() < deadline; ) {
-      const t0 = performance.now()
-      await fetch(`${origin}/api/health`)
-        .then((r) => r.arrayBuffer())
-        .catch(() => null)
-      fast = performance.now() - t0 < 50 ? fast + 1 : 0
-    }
-  }
-}
 
 /** WAL flushes so far (pg_stat_wal): divided by the commits, how many reports one flush carried. */
 const walSyncs = (url: string) => onDatabase(url, async (c) => Number((await c.query('SELECT wal_sync FROM pg_stat_wal')).rows[0].wal_sync))
@@ -225,6 +142,23 @@ async function queueTimings(apps: App[], admin: { email: string; password: strin
   return out
 }
 
+/**
+ * The migrated schema (our runner, as `npm run db:deploy`) with the admin made by `npm run
+ * admin:create`, and its copies: the queue's template (seeded next) and the submissions' database.
+ * Returns the migration's seconds.
+ */
+async function prepareDatabases(cluster: PostgresCluster, admin: { email: string; password: string }): Promise<number> {
+  const t = performance.now()
+  await createPostgresTemplate(cluster.url(), 'bench_migrated')
+  const seconds = (performance.now() - t) / 1000
+  await runCommand('npm', ['run', '--silent', 'admin:create', '--', '--email', admin.email, '--password', admin.password, '--role', 'ADMIN'], {
+    env: { ...process.env, DATABASE_URL: databaseUrlOn(cluster.url(), 'bench_migrated') },
+  })
+  await copyDatabase(cluster, 'bench_migrated', 'bench_queue_template')
+  await copyDatabase(cluster, 'bench_migrated', 'bench_submit')
+  return seconds
+}
+
 export interface Scale {
   tickets: number
   seconds: number
@@ -250,16 +184,8 @@ export async function runPostgresBench(opts: PostgresBenchOptions): Promise<void
     }
   }
   run.build = await opts.build()
-  const clusterPort = await freePort(PORTS.from)
+  const { cluster, port: clusterPort, postmaster, stop: stopCluster } = await startBenchCluster()
   log(`PostgreSQL cluster on port ${clusterPort} (${Object.entries(clusterSettings).map(([k, v]) => `${k}=${v}`).join(', ')}, fsync and synchronous_commit on)`)
-  const cluster = await startPostgresCluster({ port: clusterPort, settings: clusterSettings })
-  // Also on Ctrl-C or SIGTERM (bench/procs.ts exits then): the cluster is a process of its own.
-  let clusterStopped = false
-  const stopCluster = () => {
-    if (!clusterStopped) cluster.stop()
-    clusterStopped = true
-  }
-  process.on('exit', stopCluster)
   const apps: App[] = []
   const stopApps = async () => {
     for (const a of apps.splice(0)) {
@@ -272,22 +198,13 @@ export async function runPostgresBench(opts: PostgresBenchOptions): Promise<void
     const admin = { email: 'bench-admin@relais.test', password: crypto.randomBytes(18).toString('base64url') }
     const server = cluster.url()
     const dbUrl = (name: string) => databaseUrlOn(server, name)
-    let t = performance.now()
-    await createPostgresTemplate(server, 'bench_migrated')
-    run.steps.migrate = (performance.now() - t) / 1000
-    await runCommand('npm', ['run', '--silent', 'admin:create', '--', '--email', admin.email, '--password', admin.password, '--role', 'ADMIN'], {
-      env: { ...process.env, DATABASE_URL: dbUrl('bench_migrated') },
-    })
-    await copyDatabase(cluster, 'bench_migrated', 'bench_queue_template')
-    await copyDatabase(cluster, 'bench_migrated', 'bench_submit')
-    // The server's first process (postmaster.pid's first line): its tree holds every backend.
-    const postmaster = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+    run.steps.migrate = await prepareDatabases(cluster, admin)
     const meter = cpuMeter(() => ({ app: apps.map((a) => a.proc.pid), postgres: [postmaster] }))
     const ports = [await freePort(clusterPort + 1)]
     ports.push(await freePort(ports[0]! + 1))
     const publicOrigin = `http://127.0.0.1:${ports[0]}`
     log(`setup: seed ${scale.tickets.toLocaleString('en')} tickets (bench/seed-queue-postgres.ts) while two app processes start`)
-    t = performance.now()
+    const t = performance.now()
     const [seed, started] = await Promise.all([
       phase('seed the queue', async () => {
         const out = await runCommand(bin('tsx'), ['bench/seed-queue-postgres.ts', dbUrl('bench_queue_template'), String(scale.tickets)])
@@ -333,4 +250,3 @@ export async function runPostgresBench(opts: PostgresBenchOptions): Promise<void
   console.log(JSON.stringify(json))
 }
 
-const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ')

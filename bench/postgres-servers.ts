@@ -73,7 +73,13 @@ export async function startApp(port: number, url: string, publicOrigin: string, 
   }
   const proc = startProcess(process.execPath, [...startNodeFlags(), path.join(root, 'scripts', 'server.mjs')], { env })
   const rss = sampleRss(proc.pid)
-  await waitForHttp(`${origin}/api/health`, proc)
+  // A watchdog over waitForHttp's own 60 s: once, under heavy load, a start never settled and the
+  // bench waited for ever; now it fails and says so.
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    waitForHttp(`${origin}/api/health`, proc),
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`app process on port ${port} not answering after 120 s`)), 120_000))),
+  ]).finally(() => clearTimeout(timer))
   return { proc, origin, rss }
 }
 

@@ -41,6 +41,13 @@ export interface SqlDialect {
   dateText(column: Prisma.Sql): Prisma.Sql
   /** A SELECT of one integer column "value", a row per id: one parameter, whatever the number of ids. */
   integerRows(ids: number[]): Prisma.Sql
+  /**
+   * Row locks, appended to a SELECT (PostgreSQL; SQLite has one writer at a time, so nothing):
+   * `forUpdate` holds a row for a decision until it commits; `forKeyShare` keeps it from such a
+   * decision meanwhile without blocking other writers of its non-key columns.
+   */
+  forUpdate: Prisma.Sql
+  forKeyShare: Prisma.Sql
   /** Appended to a subquery that claims rows, so concurrent claimers skip each other's rows. */
   skipLocked: Prisma.Sql
   /**
@@ -78,6 +85,8 @@ const sqlite: SqlDialect = {
   greatest: (...values) => Prisma.sql`MAX(${Prisma.join(values)})`,
   dateText: (column) => column,
   integerRows: (ids) => Prisma.sql`SELECT "value" FROM json_each(${JSON.stringify(ids)})`,
+  forUpdate: Prisma.empty,
+  forKeyShare: Prisma.empty,
   skipLocked: Prisma.empty, // one writer at a time: a claim is atomic already
   ticketSearch: {
     condition: (words, lastIsPrefix) =>
@@ -117,6 +126,8 @@ const postgresql: SqlDialect = {
   greatest: (...values) => Prisma.sql`GREATEST(${Prisma.join(values)})`,
   dateText: (column) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"')`,
   integerRows: (ids) => Prisma.sql`SELECT "value"::integer AS "value" FROM json_array_elements_text(${JSON.stringify(ids)}::json)`,
+  forUpdate: Prisma.sql`FOR UPDATE`,
+  forKeyShare: Prisma.sql`FOR KEY SHARE`,
   skipLocked: Prisma.sql`FOR UPDATE SKIP LOCKED`,
   ticketSearch: {
     condition: tsMatch,

@@ -4,8 +4,10 @@ import { canManageAccounts } from '@/lib/auth/policy'
 import { endingAllSessions } from '@/lib/auth/staff-sessions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
+import { prismaSql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type Result } from '@/lib/result'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { accountColumns, toAccountSummary, type AccountSummary } from './dto'
 import {
   changeRoleSchema,
@@ -59,7 +61,8 @@ class LastAdminError extends Error {}
 /**
  * Applies `data` to one account, refusing (and rolling back) when no active ADMIN would remain.
  * The check runs after the write inside the transaction: SQLite holds the write lock from the
- * update, so two admins demoting each other at once cannot both succeed.
+ * update, and on PostgreSQL the active admins' rows are locked first (FOR UPDATE), so two admins
+ * demoting each other at once cannot both succeed.
  */
 async function updateKeepingAnAdmin(
   accountId: string,
@@ -67,6 +70,7 @@ async function updateKeepingAnAdmin(
 ): Promise<Result<AccountSummary>> {
   try {
     const row = await db.$transaction(async (tx) => {
+      await prismaSql(tx).rows(Prisma.sql`SELECT "id" FROM "StaffUser" WHERE "role" = 'ADMIN' AND "disabledAt" IS NULL ${sqlDialect().forUpdate}`)
       const updated = await tx.staffUser.update({ where: { id: accountId }, data, select: accountColumns })
       const admins = await tx.staffUser.count({ where: { role: 'ADMIN', disabledAt: null } })
       if (admins === 0) throw new LastAdminError()

@@ -75,8 +75,11 @@ export async function joinIncident(sql: Sql, subject: IncidentSubject, reportedA
   const key = incidentKeyFor(subject)
   if (!key) return null
   const at = storedDate(reportedAt)
+  // PostgreSQL: FOR KEY SHARE keeps a staff decision (which locks the row FOR UPDATE, mutations.ts)
+  // from passing this report by: it waits for the report's commit, or the report waits for the
+  // decision and then no longer finds the incident OPEN. Concurrent reports do not wait on each other.
   const [open] = await sql.rows<OpenRow>(Prisma.sql`SELECT "id", "firstReportAt", "published", "publicMessage"
-    FROM "Incident" WHERE "key" = ${key.key} AND "status" = 'OPEN'`)
+    FROM "Incident" WHERE "key" = ${key.key} AND "status" = 'OPEN' ${sqlDialect().forKeyShare}`)
   if (!open) return openIncident(sql, key, at)
   await sql.run(Prisma.sql`UPDATE "Incident" SET "lastReportAt" = ${at} WHERE "id" = ${open.id} AND "lastReportAt" < ${at}`)
   return joined(open)

@@ -1,8 +1,10 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
-import type { Incident, Prisma } from '@/lib/generated/prisma/client'
+import { prismaSql } from '@/lib/db-write'
+import { Prisma, type Incident } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
+import { sqlDialect } from '@/lib/sql-dialect'
 import { mailStatusChange } from '@/lib/mail/outbox'
 import { changeTicketStatuses } from '@/lib/tickets/close'
 import { invalidateTicketCounts } from '@/lib/tickets/facets'
@@ -46,6 +48,9 @@ export async function decide<T>(work: (tx: Tx) => Promise<T>): Promise<Result<T>
 
 /** The incident as the agent saw it (NOT_FOUND, or CONFLICT when its version moved since). */
 export async function seenIncident(tx: Tx, id: string, version: number): Promise<Incident> {
+  // PostgreSQL: the row is this decision's until it commits; a report joining the incident meanwhile
+  // either commits first (and is counted here) or waits and sees the decision (join.ts).
+  await prismaSql(tx).rows(Prisma.sql`SELECT "id" FROM "Incident" WHERE "id" = ${id} ${sqlDialect().forUpdate}`)
   const incident = await tx.incident.findUnique({ where: { id } })
   if (!incident) throw new Abort('NOT_FOUND')
   if (incident.version !== version) throw new Abort('CONFLICT')

@@ -21,16 +21,33 @@ const filled = {
   variant: 'ACCOUNT_LOCKED',
 }
 
+const postgres = process.env.RELAIS_TEST_DATABASE === 'postgresql'
+
+/** The columns the search index holds: the FTS5 table's (SQLite), the GIN index expression's arguments (PostgreSQL). */
+async function searchIndexColumns(): Promise<string[]> {
+  if (!postgres) return (await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('ticket_fts')`).map((c) => c.name)
+  const [index] = await db.$queryRaw<{ def: string }[]>`SELECT pg_get_indexdef('"Ticket_search_idx"'::regclass) AS "def"`
+  const args = /relais_ticket_search_vector\(([^)]*)\)/.exec(index!.def)![1]!
+  return args.split(',').map((arg) => arg.trim().replace(/^"|"$/g, ''))
+}
+
+async function ticketColumns(): Promise<string[]> {
+  const rows = postgres
+    ? await db.$queryRaw<{ name: string }[]>`SELECT column_name::text AS "name" FROM information_schema.columns WHERE table_name = 'Ticket'`
+    : await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('Ticket')`
+  return rows.map((c) => c.name)
+}
+
 describe('the personal fields of a ticket', () => {
   it('name every column the search index holds, and only those marked searched', async () => {
-    const columns = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('ticket_fts')`
-    const indexed = columns.map((c) => c.name).filter((name) => name !== 'reference')
+    const indexed = (await searchIndexColumns()).filter((name) => name !== 'reference')
     const searched = ticketPersonalFieldNames.filter((name) => ticketPersonalFields[name].searched)
     expect(indexed.sort()).toEqual([...searched].sort())
   })
 
   it('are every column the table has for them (a new Ticket column must be classed)', async () => {
-    const columns = (await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('Ticket')`).map((c) => c.name)
+    const columns = await ticketColumns()
+    expect(columns).toContain('reference')
     for (const name of ticketPersonalFieldNames) expect(columns).toContain(name)
   })
 

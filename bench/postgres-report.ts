@@ -38,9 +38,14 @@ export interface PostgresRun {
 const cores = (share: CpuShare) =>
   `app ${share.cores.app!.toFixed(2)}, postgres ${share.cores.postgres!.toFixed(2)}, load generator ${share.cores.loadgen!.toFixed(2)}, other processes ${share.cores.others!.toFixed(2)} cores`
 
-/** What bounded a closed-loop load, from where the CPU went while it ran. */
-function closedLimit(share: CpuShare | undefined, processes: number): string {
+/** What bounded a closed-loop load, from where the CPU went while it ran; then the CPU per request. */
+function closedLimit(share: CpuShare | undefined, processes: number, result: ClosedResult | undefined): string {
   if (!share) return ''
+  const perRequest = result?.rps ? `; per request app ${((share.cores.app! * 1000) / result.rps).toFixed(1)} ms CPU, postgres ${((share.cores.postgres! * 1000) / result.rps).toFixed(1)} ms` : ''
+  return whatBounded(share, processes) + perRequest
+}
+
+function whatBounded(share: CpuShare, processes: number): string {
   const c = share.cores
   if (share.machine >= 1.8) {
     const taken = c.others! >= 0.5 ? `, ${c.others!.toFixed(2)} of them by other processes of this shared machine` : ''
@@ -101,8 +106,8 @@ export function formatPostgresReport(run: PostgresRun): { text: string; json: Re
     ['schema', `migrated by our runner (npm run db:deploy's) in ${fmt(run.steps.migrate)} s`],
     ['seed', seed ? `${seed.tickets.toLocaleString('en')} tickets in ${seed.seconds.toFixed(1)} s (${Object.entries(seed.steps).map(([k, v]) => `${k} ${v} s`).join(', ')}); template copied in ${fmt(run.steps.queueCopy)} s` : 'n/a'],
     ['spread over 2 processes', 'no proxy: autocannon splits its 50 connections over both ports (25 each); the open loop and the session client alternate'],
-    ...side('closed GET /api/health', (n) => closedRow(s?.closed[`floor ×${n}`]), (n) => closedLimit(last(s?.closedCpu[`floor ×${n}`]), n)),
-    ...side('closed POST /api/reports', (n) => closedRow(s?.closed[`relais ×${n}`]), (n) => closedLimit(last(s?.closedCpu[`relais ×${n}`]), n)),
+    ...side('closed GET /api/health', (n) => closedRow(s?.closed[`floor ×${n}`]), (n) => closedLimit(last(s?.closedCpu[`floor ×${n}`]), n, last(s?.closed[`floor ×${n}`]))),
+    ...side('closed POST /api/reports', (n) => closedRow(s?.closed[`relais ×${n}`]), (n) => closedLimit(last(s?.closedCpu[`relais ×${n}`]), n, last(s?.closed[`relais ×${n}`]))),
     ...side('reports per WAL flush', (n) => fmt(s?.walSyncsPer201[`relais ×${n}`]), () => ''),
     ...side(`open POST @150/s`, (n) => { const o = s?.open[`relais ×${n}`]; return o ? `p50 ${fmt(o.p50)} p99 ${fmt(o.p99)} max ${fmt(o.max)} ms` : 'n/a' }, (n) => { const c = s?.openCpu[`relais ×${n}`]; return c ? cores(c) : '' }),
     ...side(`open GET /api/health @150/s`, (n) => { const o = s?.open[`floor ×${n}`]; return o ? `p50 ${fmt(o.p50)} p99 ${fmt(o.p99)} ms` : 'n/a' }, () => ''),

@@ -34,10 +34,13 @@ const connectionOptions = (connectionString: string): pg.PoolConfig => ({ connec
 
 /** Our pool (readRows, lib/db-write.ts), opened on first use. */
 export function postgresPool(): pg.Pool {
-  globalForPostgres.relaisPool ??= new pg.Pool({
-    ...connectionOptions(env().DATABASE_URL),
-    types: { getTypeParser: typeParser } as pg.CustomTypesConfig,
-  })
+  if (!globalForPostgres.relaisPool) {
+    const pool = new pg.Pool({ ...connectionOptions(env().DATABASE_URL), types: { getTypeParser: typeParser } as pg.CustomTypesConfig })
+    // An idle connection the server closed (a restart, a terminated backend) is dropped by the pool
+    // and replaced on next use; without a listener its 'error' event would end the process.
+    pool.on('error', (error) => console.warn(`PostgreSQL : connexion inactive perdue / idle connection lost (${error.message})`))
+    globalForPostgres.relaisPool = pool
+  }
   return globalForPostgres.relaisPool
 }
 

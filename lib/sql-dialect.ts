@@ -118,7 +118,9 @@ const tsMatch = (words: string[], lastIsPrefix: boolean) =>
 const postgresql: SqlDialect = {
   provider: 'postgresql',
   // Dates as the same UTC text: a "timestamp(3)" column reads it as UTC (the offset is +00:00).
-  bind: (value) => (value instanceof Date ? storedDate(value) : value),
+  // PostgreSQL's text cannot hold U+0000, which SQLite stores: it becomes U+FFFD (the replacement
+  // character) rather than failing the whole write with a 500 (a NUL typed into a form).
+  bind: (value) => (value instanceof Date ? storedDate(value) : typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value),
   true: Prisma.sql`TRUE`,
   false: Prisma.sql`FALSE`,
   never: Prisma.sql`FALSE`,

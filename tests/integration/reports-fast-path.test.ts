@@ -72,6 +72,13 @@ describe('createReport storage', () => {
     }
   })
 
+  it('stores a report whose text holds a NUL character (PostgreSQL text cannot: it becomes U+FFFD)', async () => {
+    const result = await createReport({ message: 'Erreur\u0000 503', fullName: 'Nul Caractère', profile: 'ELEVE' })
+    expect(result.ok).toBe(true)
+    const row = await db.ticket.findFirstOrThrow({ where: { fullName: 'Nul Caractère' } })
+    expect(row.message).toBe(postgres ? 'Erreur\uFFFD 503' : 'Erreur\u0000 503')
+  })
+
   it('files ENT identity reports in the same transaction, attached to their EntFailure (new record, then a repeat)', async () => {
     const t = await file({ message: entMessage, fullName: 'Léa Fastpath', profile: 'ELEVE', entName: 'Toutatice', entLogin: 'lea.fastpath' })
     expect(t.category).toBe('ENT_IDENTITY_MISMATCH')

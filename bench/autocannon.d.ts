@@ -11,7 +11,7 @@ declare module 'autocannon' {
       onResponse?: (status: number, body: string, context: Record<string, unknown>) => void
     }
     interface Options {
-      url: string
+      url: string | string[]
       connections?: number
       duration?: number
       timeout?: number

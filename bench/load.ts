@@ -13,6 +13,12 @@ export interface Target {
   path: string
   /** A cheap GET of the same server, to see it has drained (default /api/health). */
   probe?: string
+  /**
+   * Several processes of one app (PostgreSQL, bench/postgres.ts): the load is spread over these
+   * origins, autocannon's connections and the open loop's requests in turn; `origin` stays the
+   * Origin header every process is configured with.
+   */
+  origins?: string[]
 }
 
 export interface ClosedResult {
@@ -49,7 +55,7 @@ export async function closedLoop(
   const expected = target.method === 'POST' ? 201 : 200
   const isPost = target.method === 'POST'
   const result = await autocannon({
-    url: target.origin,
+    url: target.origins ?? target.origin,
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
@@ -110,7 +116,7 @@ export async function openLoop(
   target: Target,
   opts: { rate: number; seconds: number; onReference?: (ref: string) => void },
 ): Promise<OpenResult> {
-  const url = new URL(target.path, target.origin)
+  const urls = (target.origins ?? [target.origin]).map((origin) => new URL(target.path, origin))
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
   const total = Math.round(opts.rate * opts.seconds)
   const latencies: number[] = []
@@ -120,7 +126,8 @@ export async function openLoop(
   const expected = target.method === 'POST' ? 201 : 200
   const start = performance.now() + 50
 
-  const send = (scheduled: number) => {
+  const send = (scheduled: number, n: number) => {
+    const url = urls[n % urls.length]!
     const body = target.method === 'POST' ? nextBody() : undefined
     const req = http.request(
       url,
@@ -158,7 +165,10 @@ export async function openLoop(
     let next = 0
     const tick = () => {
       const now = performance.now()
-      while (next < total && start + (next * 1000) / opts.rate <= now) send(start + (next++ * 1000) / opts.rate)
+      while (next < total && start + (next * 1000) / opts.rate <= now) {
+        send(start + (next * 1000) / opts.rate, next)
+        next++
+      }
       if (next < total) setTimeout(tick, 1)
       else resolve()
     }

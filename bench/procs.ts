@@ -105,7 +105,7 @@ export async function waitForHttp(url: string, p: Started, timeoutMs = 60_000): 
 }
 
 /** pid plus all its descendants, from /proc/<pid>/task/<tid>/children. */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const out: number[] = []
   const visit = (p: number) => {
     out.push(p)

@@ -17,7 +17,15 @@ interface Answer {
 export class Session {
   private cookies = new Map<string, string>()
   private agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-  constructor(readonly origin: string) {}
+  private turn = 0
+  /**
+   * `spread`: several processes of one app (PostgreSQL, bench/postgres.ts), asked in turn, one
+   * request at a time as before; the session cookie is valid on all of them (same secret).
+   */
+  constructor(
+    readonly origin: string,
+    private readonly spread: string[] = [origin],
+  ) {}
 
   private keep(setCookie: string[] | undefined) {
     for (const c of setCookie ?? []) {
@@ -36,7 +44,8 @@ export class Session {
     return new Promise((resolve, reject) => {
       const headers = { cookie: this.cookieHeader, ...init.headers }
       if (init.body !== undefined) Object.assign(headers, { 'content-length': String(Buffer.byteLength(init.body)) })
-      const req = http.request(new URL(path, this.origin), { method: init.method ?? 'GET', headers, agent: this.agent }, (res) => {
+      const origin = this.spread[this.turn++ % this.spread.length]!
+      const req = http.request(new URL(path, origin), { method: init.method ?? 'GET', headers, agent: this.agent }, (res) => {
         this.keep(res.headers['set-cookie'])
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))

@@ -21,8 +21,12 @@ import { Session, pageOf, timeGet, walkCursor, type Timing } from './queue'
 import { exportRows, exportSummary, exportTargets, measureExport } from './export'
 import { appendResults, checkTargets, commit, fmt, machine, median, table, type Summary } from './report'
 import { copyTemplate, migratedTemplate, seededTemplate, type Template } from './templates'
+import { runPostgresBench } from './postgres'
 
 const args = process.argv.slice(2)
+// `--db postgresql` (issue 18): bench/postgres.ts runs the PostgreSQL phases instead (see main).
+const dbFlag = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'sqlite'
+if (dbFlag !== 'sqlite' && dbFlag !== 'postgresql') throw new Error(`--db sqlite|postgresql, not ${dbFlag}`)
 const quick = args.includes('--quick')
 const profile = args.includes('--profile')
 // Quick mode runs ONE interleaved round (its ratios are that round's, not a median of three) and
@@ -201,6 +205,7 @@ const walMb = (dbFile: string) => (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(
 const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ')
 
 async function main() {
+  if (dbFlag === 'postgresql') return runPostgresBench({ quick, record: args.includes('--record'), distDir, build, log })
   const t0 = performance.now()
   const loadAtStart = loadAvg()
   const tmp = path.join(root, 'bench', '.tmp', `run-${Date.now()}`)

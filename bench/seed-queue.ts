@@ -67,15 +67,15 @@ export function seededReference(i: number): string {
   return `RL-${s.slice(0, 4)}-${s.slice(4)}`
 }
 
-const OPEN_INCIDENTS = [
+export const OPEN_INCIDENTS = [
   { key: 'SERVER_NOT_PUBLISHED', category: 'SERVER_NOT_PUBLISHED', variant: null, profile: null },
   { key: 'SITE_UNAVAILABLE', category: 'SITE_UNAVAILABLE', variant: null, profile: null },
   { key: 'ESPACE_ACCESS_DISABLED:PARENT', category: 'ESPACE_ACCESS_DISABLED', variant: 'PARENT', profile: 'PARENT' },
   { key: 'WRONG_ADDRESS:pronote.exemple.fr', category: 'WRONG_ADDRESS', variant: 'pronote.exemple.fr', profile: null },
 ] as const
-const OPEN_MEMBERS = 2_500
-const RESOLVED_INCIDENTS = 200
-const RESOLVED_MEMBERS = 50
+export const OPEN_MEMBERS = 2_500
+export const RESOLVED_INCIDENTS = 200
+export const RESOLVED_MEMBERS = 50
 
 /**
  * Incidents as a rentrée leaves them (issue 13): four OPEN incidents on top of the queue, each with
@@ -114,6 +114,66 @@ function seedIncidents(sqlite: Database.Database, now: number) {
   })()
 }
 
+/** The columns of a seeded ticket, in the order of `ticketRows`' values. */
+export const ticketColumns = ['reference', 'trackingTokenHash', 'message', 'fullName', 'profile', 'email', 'establishment', 'login', 'entName',
+  'entLogin', 'url', 'occurredAt', 'category', 'autoCategory', 'variant', 'confidence', 'evidence', 'status', 'priority', 'assigneeId',
+  'version', 'createdAt', 'updatedAt', 'closedAt', 'firstActionAt'] as const
+/** The date columns of `ticketColumns`: their values are epoch milliseconds (or null). */
+export const ticketDateColumns: ReadonlySet<string> = new Set(['occurredAt', 'createdAt', 'updatedAt', 'closedAt', 'firstActionAt'])
+export type SeedValue = string | number | null
+
+/**
+ * The seeded tickets, oldest first, as values in `ticketColumns` order: the one generator of both
+ * seeds (SQLite here, PostgreSQL in seed-queue-postgres.ts), so both hold the same tickets.
+ */
+export function* ticketRows(count: number, seed: number, now: number, staffIds: string[]): Generator<SeedValue[]> {
+  const random = rng(seed)
+  const times = creationTimes(count, random, now)
+  for (let i = 0; i < count; i++) {
+    const created = times[i]!
+    const ageDays = (now - created) / DAY
+    const autoCategory = weighted(categoryWeights, random())
+    const category: CategoryCode = random() < 0.05 ? weighted(categoryWeights, random()) : autoCategory
+    const message = pick(messagesByCategory[autoCategory], random())
+    const status = statusFor(ageDays, random())
+    const closed = status === 'RESOLVED' || status === 'REJECTED'
+    const touched = status !== 'NEW'
+    const updated = touched ? Math.min(now, created + random() * 5 * DAY) : created
+    const signal = message.slice(0, Math.min(message.length, 48))
+    const evidence = autoCategory === 'UNKNOWN' ? '[]' : JSON.stringify([{ text: signal, signal, category: autoCategory, start: 0, end: signal.length }])
+    const viaEnt = autoCategory === 'ENT_IDENTITY_MISMATCH' || random() < 0.3
+    yield [
+      seededReference(i),
+      crypto.createHash('sha256').update(`bench-${seed}-${i}`).digest('hex'),
+      message,
+      `Personne ${i.toString(36)}`,
+      weighted(profileWeights, random()),
+      random() < 0.6 ? `personne.${i.toString(36)}@example.org` : null,
+      random() < 0.8 ? pick(establishments, random()) : null,
+      random() < 0.5 ? `login${i}` : null,
+      viaEnt ? 'monlycee.net' : null,
+      viaEnt ? `ent.${i.toString(36)}` : null,
+      null,
+      created - random() * 3_600_000,
+      category,
+      autoCategory,
+      null,
+      autoCategory === 'UNKNOWN' ? 0.2 : 0.6 + random() * 0.39,
+      evidence,
+      status,
+      random() < 0.05 ? 1 : 0,
+      touched ? pick(staffIds, random()) : null,
+      touched ? 2 : 1,
+      created,
+      updated,
+      closed ? updated : null,
+      // First action somewhere between creation and the last update, from the index alone so the
+      // random stream (and every other column) stays as before this column existed.
+      touched ? created + (updated - created) * (((i * 2_654_435_761) % 1000) / 1000) : null,
+    ]
+  }
+}
+
 export interface SeedResult {
   tickets: number
   seconds: number
@@ -122,7 +182,6 @@ export interface SeedResult {
 
 export function seedQueue(file: string, count: number, seed = 42): SeedResult {
   const t0 = performance.now()
-  const random = rng(seed)
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = OFF') // the bench's own bulk load, not a user's report
@@ -153,52 +212,14 @@ export function seedQueue(file: string, count: number, seed = 42): SeedResult {
     sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Ticket'`).all() as { name: string; sql: string }[]
   ).filter((tr) => ftsTables.some((t) => tr.sql.includes(`"${t.name}"`) || new RegExp(`\\b${t.name}\\b`).test(tr.sql)))
   for (const tr of triggers) sqlite.exec(`DROP TRIGGER "${tr.name}"`)
-  const times = creationTimes(count, random, now)
   const batch = 50_000
+  const rows = ticketRows(count, seed, now, staffIds)
+  const toStored = ticketColumns.map((c) => ticketDateColumns.has(c))
   for (let from = 0; from < count; from += batch) {
     sqlite.transaction(() => {
       for (let i = from; i < Math.min(count, from + batch); i++) {
-        const created = times[i]!
-        const ageDays = (now - created) / DAY
-        const autoCategory = weighted(categoryWeights, random())
-        const category: CategoryCode = random() < 0.05 ? weighted(categoryWeights, random()) : autoCategory
-        const message = pick(messagesByCategory[autoCategory], random())
-        const status = statusFor(ageDays, random())
-        const closed = status === 'RESOLVED' || status === 'REJECTED'
-        const touched = status !== 'NEW'
-        const updated = touched ? Math.min(now, created + random() * 5 * DAY) : created
-        const signal = message.slice(0, Math.min(message.length, 48))
-        const evidence = autoCategory === 'UNKNOWN' ? '[]' : JSON.stringify([{ text: signal, signal, category: autoCategory, start: 0, end: signal.length }])
-        const viaEnt = autoCategory === 'ENT_IDENTITY_MISMATCH' || random() < 0.3
-        insert.run(
-          seededReference(i),
-          crypto.createHash('sha256').update(`bench-${seed}-${i}`).digest('hex'),
-          message,
-          `Personne ${i.toString(36)}`,
-          weighted(profileWeights, random()),
-          random() < 0.6 ? `personne.${i.toString(36)}@example.org` : null,
-          random() < 0.8 ? pick(establishments, random()) : null,
-          random() < 0.5 ? `login${i}` : null,
-          viaEnt ? 'monlycee.net' : null,
-          viaEnt ? `ent.${i.toString(36)}` : null,
-          null,
-          prismaDate(created - random() * 3_600_000),
-          category,
-          autoCategory,
-          null,
-          autoCategory === 'UNKNOWN' ? 0.2 : 0.6 + random() * 0.39,
-          evidence,
-          status,
-          random() < 0.05 ? 1 : 0,
-          touched ? pick(staffIds, random()) : null,
-          touched ? 2 : 1,
-          prismaDate(created),
-          prismaDate(updated),
-          closed ? prismaDate(updated) : null,
-          // First action somewhere between creation and the last update, from the index alone so the
-          // random stream (and every other column) stays as before this column existed.
-          touched ? prismaDate(created + (updated - created) * (((i * 2_654_435_761) % 1000) / 1000)) : null,
-        )
+        const row = rows.next().value as SeedValue[]
+        insert.run(...row.map((v, k) => (toStored[k] && v !== null ? prismaDate(v as number) : v)))
       }
     })()
   }

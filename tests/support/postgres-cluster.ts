@@ -7,14 +7,26 @@ import path from 'node:path'
 // A throwaway PostgreSQL cluster for the test suites (issue 18): `initdb` in a temporary folder as
 // the `postgres` system user (PostgreSQL refuses to run as root), a free port, `pg_ctl` start; stop
 // and remove at the end. Trust authentication on 127.0.0.1 and a socket in the same folder only.
-// fsync=off because a test cluster is thrown away anyway: durability is not what these suites
-// measure, and each test file creates a database. Never use these settings for a real server.
+// By default fsync=off because a test cluster is thrown away anyway: durability is not what these
+// suites measure, and each test file creates a database. Never use these settings for a real server;
+// the bench passes its own (durable) settings.
 
 export interface PostgresCluster {
   /** URL of a database of this cluster (default: the `postgres` maintenance database). */
   url(database?: string): string
+  /** The data folder (its postmaster.pid names the server's process). */
+  dataDir: string
   stop(): void
 }
+
+export interface ClusterOptions {
+  /** The port to listen on (default: a free one). */
+  port?: number
+  /** Server settings (`-c name=value`); default the test suites' own, fsync=off included. */
+  settings?: Record<string, string>
+}
+
+const testSettings = { fsync: 'off', max_connections: '300' }
 
 /** The folder of initdb/pg_ctl: PG_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian). */
 export function postgresBinaries(): string | null {
@@ -51,7 +63,7 @@ function postgresOwner(): { uid: number; gid: number } | null {
 }
 
 /** Creates and starts a cluster; throws with a clear message when PostgreSQL is not installed. */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const bin = postgresBinaries()
   if (!bin) {
     throw new Error(
@@ -63,10 +75,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-pg-'))
   if (owner) fs.chownSync(dir, owner.uid, owner.gid)
   const data = path.join(dir, 'data')
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   try {
     runAs(owner, path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions'])
-    const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c max_connections=300']
+    const custom = Object.entries(options.settings ?? testSettings).map(([name, value]) => `-c ${name}=${value}`)
+    const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...custom]
     runAs(owner, path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '120', '-o', settings.join(' '), 'start'])
   } catch (error) {
     const log = path.join(dir, 'server.log')
@@ -76,6 +89,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
   return {
     url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    dataDir: data,
     stop: () => {
       try {
         runAs(owner, path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'])

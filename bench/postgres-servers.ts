@@ -1,0 +1,116 @@
+// The processes of the PostgreSQL bench (bench/postgres.ts): the throwaway cluster with the bench's
+// durable settings, its databases (copies of templates), the app processes, all on the ports given
+// to the bench (3710–3749).
+
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import pg from 'pg'
+import { root, sampleRss, startNodeFlags, startProcess, waitForHttp, type Started } from './procs'
+import { startPostgresCluster, type PostgresCluster } from '../tests/support/postgres-cluster'
+
+/**
+ * Durable: fsync and synchronous_commit stay on (their defaults), as a 201 promises the report is on
+ * disk. Everything else is PostgreSQL 15's default but these two, stated in the table.
+ */
+export const clusterSettings = { shared_buffers: '512MB', max_connections: '100' }
+const PORTS = { from: 3710, to: 3749 }
+
+export async function freePort(from: number): Promise<number> {
+  for (let port = from; port <= PORTS.to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once('error', () => resolve(false))
+      s.listen(port, '0.0.0.0', () => s.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+  throw new Error(`no free port in ${PORTS.from}–${PORTS.to}`)
+}
+
+export async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A copy of a template database: FILE_COPY copies its files, much faster than WAL_LOG at 1M rows. */
+export async function copyDatabase(cluster: PostgresCluster, template: string, name: string): Promise<number> {
+  const t0 = performance.now()
+  await onDatabase(cluster.url(), async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY = FILE_COPY`)
+  })
+  return (performance.now() - t0) / 1000
+}
+
+export interface App {
+  proc: Started
+  origin: string
+  rss: ReturnType<typeof sampleRss>
+}
+
+/** One app process (the production entry, `npm start`'s node flags) on database `url`. */
+export async function startApp(port: number, url: string, publicOrigin: string, secret: string, distDir: string): Promise<App> {
+  const origin = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    NEXT_DIST_DIR: distDir,
+    DATABASE_URL: url,
+    // Every process answers for the same public origin, as behind a load balancer.
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: publicOrigin,
+    APP_ORIGIN: publicOrigin,
+    RATE_LIMIT_REPORTS_PER_MIN: '1000000000',
+    RATE_LIMIT_CLASSIFY_PER_MIN: '1000000000',
+    RATE_LIMIT_REPORTS_PER_PERSON: '1000000000',
+    MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+  }
+  const proc = startProcess(process.execPath, [...startNodeFlags(), path.join(root, 'scripts', 'server.mjs')], { env })
+  const rss = sampleRss(proc.pid)
+  // A watchdog over waitForHttp's own 60 s: once, under heavy load, a start never settled and the
+  // bench waited for ever; now it fails and says so.
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    waitForHttp(`${origin}/api/health`, proc),
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`app process on port ${port} not answering after 120 s`)), 120_000))),
+  ]).finally(() => clearTimeout(timer))
+  return { proc, origin, rss }
+}
+
+/** Waits until every origin answers its health route fast again (autocannon leaves requests in flight). */
+export async function settle(origins: string[]) {
+  for (const origin of origins) {
+    const deadline = Date.now() + 30_000
+    for (let fast = 0; fast < 2 && Date.now() < deadline; ) {
+      const t0 = performance.now()
+      await fetch(`${origin}/api/health`)
+        .then((r) => r.arrayBuffer())
+        .catch(() => null)
+      fast = performance.now() - t0 < 50 ? fast + 1 : 0
+    }
+  }
+}
+
+/**
+ * Starts the cluster on the first free port from 3710; it is stopped by `stop()` and also when the
+ * bench exits on Ctrl-C or SIGTERM (bench/procs.ts exits then): the cluster is a process of its own.
+ * `postmaster`: the server's first process (postmaster.pid's first line), whose tree holds every backend.
+ */
+export async function startBenchCluster(): Promise<{ cluster: PostgresCluster; port: number; postmaster: number; stop: () => void }> {
+  const port = await freePort(PORTS.from)
+  const cluster = await startPostgresCluster({ port, settings: clusterSettings })
+  let stopped = false
+  const stop = () => {
+    if (!stopped) cluster.stop()
+    stopped = true
+  }
+  process.on('exit', stop)
+  const postmaster = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+  return { cluster, port, postmaster, stop }
+}

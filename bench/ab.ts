@@ -15,7 +15,7 @@ import fs from 'node:fs'
 import { closedLoop, type ClosedResult, type Target } from './load'
 import { probeFlags, startFloor } from './floor'
 import { cpuPerRequest, loopSnapshot, type LoopSnapshot } from './loop-stats'
-import { root, startNodeFlags, startProcess, stopProcess, waitForHttp, type Started } from './procs'
+import { appServerEnv, root, startNodeFlags, startProcess, stopProcess, waitForHttp, type Started } from './procs'
 import { fmt, median, table } from './report'
 import { copyTemplate, migratedTemplate } from './templates'
 
@@ -41,21 +41,8 @@ async function start(spec: string, port: number, tmp: string, template: Awaited<
   const origin = `http://127.0.0.1:${port}`
   const loopFile = path.join(tmp, `loop-${name}.json`)
   const probe = probeFlags(loopFile)
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...probe.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    NEXT_DIST_DIR: distDir,
-    DATABASE_URL: `file:${dbFile}`,
-    NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-    NEXTAUTH_URL: origin,
-    APP_ORIGIN: origin,
-    RATE_LIMIT_REPORTS_PER_MIN: '1000000000',
-    RATE_LIMIT_CLASSIFY_PER_MIN: '1000000000',
-    RATE_LIMIT_REPORTS_PER_PERSON: '1000000000',
-    MAX_CONNECTIONS_PER_ADDRESS: '1000000',
-  }
+  const secret = crypto.randomBytes(32).toString('base64url')
+  const env = { ...appServerEnv({ port, distDir, databaseUrl: `file:${dbFile}`, secret, publicOrigin: origin }), ...probe.env }
   const flags = startNodeFlags().filter((f) => !(cap === 'nocap' && f.startsWith('--max-old-space-size')))
   const main = entry === 'next-start' ? [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)] : [path.join(root, 'scripts/server.mjs')]
   const proc = startProcess(process.execPath, [...flags, ...probe.flags, ...main], { env })

@@ -5,9 +5,9 @@
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import pg from 'pg'
-import { root, sampleRss, startNodeFlags, startProcess, waitForHttp, type Started } from './procs'
+import { appServerEnv, root, sampleRss, startNodeFlags, startProcess, waitForHttp, type Started } from './procs'
 import { startPostgresCluster, type PostgresCluster } from '../tests/support/postgres-cluster'
+import { onDatabase } from '../tests/support/postgres-databases'
 
 /**
  * Durable: fsync and synchronous_commit stay on (their defaults), as a 201 promises the report is on
@@ -27,15 +27,7 @@ export async function freePort(from: number): Promise<number> {
   throw new Error(`no free port in ${PORTS.from}–${PORTS.to}`)
 }
 
-export async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
+export { onDatabase }
 
 /** A copy of a template database: FILE_COPY copies its files, much faster than WAL_LOG at 1M rows. */
 export async function copyDatabase(cluster: PostgresCluster, template: string, name: string): Promise<number> {
@@ -56,21 +48,8 @@ export interface App {
 /** One app process (the production entry, `npm start`'s node flags) on database `url`. */
 export async function startApp(port: number, url: string, publicOrigin: string, secret: string, distDir: string): Promise<App> {
   const origin = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    NEXT_DIST_DIR: distDir,
-    DATABASE_URL: url,
-    // Every process answers for the same public origin, as behind a load balancer.
-    NEXTAUTH_SECRET: secret,
-    NEXTAUTH_URL: publicOrigin,
-    APP_ORIGIN: publicOrigin,
-    RATE_LIMIT_REPORTS_PER_MIN: '1000000000',
-    RATE_LIMIT_CLASSIFY_PER_MIN: '1000000000',
-    RATE_LIMIT_REPORTS_PER_PERSON: '1000000000',
-    MAX_CONNECTIONS_PER_ADDRESS: '1000000',
-  }
+  // Every process answers for the same public origin, as behind a load balancer.
+  const env = appServerEnv({ port, distDir, databaseUrl: url, secret, publicOrigin })
   const proc = startProcess(process.execPath, [...startNodeFlags(), path.join(root, 'scripts', 'server.mjs')], { env })
   const rss = sampleRss(proc.pid)
   // A watchdog over waitForHttp's own 60 s: once, under heavy load, a start never settled and the

@@ -152,6 +152,14 @@ export function pageOf(body: string): Page {
   return { items: page.items ?? [], nextCursor: page.nextCursor ?? null }
 }
 
+/** The queue's filtered query of the bench, and its check: the row count of a page all inside the filter. */
+export const FILTERED_QUERY = '?category=BAD_CREDENTIALS&status=NEW'
+export function filteredRows(body: string): number {
+  const items = pageOf(body).items
+  if (items.some((i) => i.category !== 'BAD_CREDENTIALS' || i.status !== 'NEW')) throw new Error('filtered page has rows outside the filter')
+  return items.length
+}
+
 /** Follows nextCursor `pages` times with `limit` rows per page; checks the pages never overlap. */
 export async function walkCursor(session: Session, base: string, pages: number, limit: number) {
   const seen = new Set<string>()

@@ -3,10 +3,9 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { MigrationError, POSTGRES_MIGRATIONS, migratePostgres, readMigrations } from '../../scripts/postgres-migrate.mjs'
-import { databaseUrlOn, dropPostgresDatabase } from '../support/postgres-databases'
+import { databaseUrlOn, dropPostgresDatabase, onDatabase } from '../support/postgres-databases'
 
 // The PostgreSQL migration runner of `npm run db:deploy` (issue 18): order, one transaction each, a
 // record per migration, concurrent starters, and an edited migration refused. Runs in
@@ -15,16 +14,6 @@ const testDatabase = inject('testDatabase')
 const root = path.resolve(__dirname, '../..')
 const created: string[] = []
 const dirs: string[] = []
-
-async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
 
 /** A new empty database on the test server; its URL. */
 async function emptyDatabase(serverUrl: string): Promise<string> {

@@ -11,8 +11,9 @@ export function databaseUrlOn(serverUrl: string, name: string): string {
   return url.toString()
 }
 
-async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl })
+/** Runs `work` on one connection to the database at `url`, closed afterwards. */
+export async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     return await work(client)
@@ -25,7 +26,7 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** Creates database `name` and applies prisma/migrations-postgresql with the app's own runner. */
 export async function createPostgresTemplate(serverUrl: string, name: string): Promise<string> {
-  await onServer(serverUrl, async (client) => {
+  await onDatabase(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`)
     await client.query(`CREATE DATABASE ${quoted(name)}`)
   })
@@ -35,7 +36,7 @@ export async function createPostgresTemplate(serverUrl: string, name: string): P
 
 /** A copy of `template` named `name`. Retried while another copy of the same template is being made. */
 export async function copyPostgresDatabase(serverUrl: string, template: string, name: string): Promise<void> {
-  await onServer(serverUrl, async (client) => {
+  await onDatabase(serverUrl, async (client) => {
     for (let attempt = 1; ; attempt++) {
       try {
         await client.query(`CREATE DATABASE ${quoted(name)} TEMPLATE ${quoted(template)}`)
@@ -51,5 +52,5 @@ export async function copyPostgresDatabase(serverUrl: string, template: string, 
 
 /** Drops database `name`, closing whatever connections are still open on it. */
 export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
-  await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`))
+  await onDatabase(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`))
 }

@@ -104,16 +104,13 @@ const sqlite: SqlDialect = {
 }
 
 /**
- * PostgreSQL: the GIN index "Ticket_search_idx" (prisma/migrations-postgresql) is over
- * relais_ticket_search_vector(...) of the same six columns as SQLite's FTS5 table; relais_search_query
- * builds the tsquery from the words with the same normalisation (accents removed, split on anything
- * not a letter or digit). The predicate repeats the indexed call exactly, or the index is not used.
+ * PostgreSQL: the GIN index "Ticket_search_idx" is over the stored column "searchVector", which
+ * the database computes from the same six columns as SQLite's FTS5 table (prisma/migrations-postgresql,
+ * 20261202100004_stored_search_vector); relais_search_query builds the tsquery from the words with
+ * the same normalisation (accents removed, split on anything not a letter or digit).
  */
-const ticketVector = Prisma.raw(
-  `relais_ticket_search_vector(t."reference", t."fullName", t."login", t."email", t."entLogin", t."message")`,
-)
 const tsMatch = (words: string[], lastIsPrefix: boolean) =>
-  Prisma.sql`${ticketVector} @@ relais_search_query(${words.join(' ')}, ${lastIsPrefix})`
+  Prisma.sql`t."searchVector" @@ relais_search_query(${words.join(' ')}, ${lastIsPrefix})`
 
 const postgresql: SqlDialect = {
   provider: 'postgresql',

@@ -8,6 +8,7 @@ import { ABOVE_EVERY_ID, decodeCursor, encodeCursor, type CursorKey } from './cu
 import type { TicketPage, TicketSummary } from './dto'
 import { filterConditions, whereClause } from './filters'
 import { ticketSearchSource } from './search'
+import { newestSearchRows } from './search-page'
 import { ticketListQuerySchema, type TicketSort } from './schemas'
 import type { TicketStatus } from './status'
 
@@ -82,22 +83,26 @@ export async function listTickets(viewer: Viewer, input: unknown): Promise<Resul
   const parsed = ticketListQuerySchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   const { cursor, limit, sort, ...filter } = parsed.data
-  // A newest-first search is driven by the full-text index in id order (see lib/tickets/search.ts).
+  // A newest-first search is driven by the full-text index in id order (lib/tickets/search-page.ts).
   const { q, ...otherFilters } = filter
   const search = q && sort === 'created' ? ticketSearchSource(q) : null
-  const conditions = search ? [search.match, ...filterConditions(viewer, otherFilters)] : filterConditions(viewer, filter)
   const key = cursor ? decodeCursor(cursor, sort) : openKeys[sort]
   if (!key) return fail('VALIDATION', { fieldErrors: { cursor: ['Curseur invalide ou fait pour un autre tri.'] } })
-  if (!search) conditions.push(afterCursor(key))
-  else if (cursor && key.sort === 'created') conditions.push(Prisma.sql`${search.id} < ${key.id}`)
-  const rows = await readRows<SummaryRow>(Prisma.sql`
-    SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
-           t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
-           s."name" AS "assigneeName"
-    FROM ${search ? search.from : Prisma.sql`"Ticket" t`} LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
-    ${whereClause(conditions)}
-    ${search ? Prisma.sql`ORDER BY ${search.id} DESC` : orderBy(sort)}
-    LIMIT ${limit + 1}`)
+  const select = (from: Prisma.Sql, conditions: Prisma.Sql[], order: Prisma.Sql, take: number) =>
+    readRows<SummaryRow>(Prisma.sql`
+      SELECT t."id", t."reference", t."status", t."category", t."confidence", t."fullName", t."profile",
+             t."establishment", t."priority", t."createdAt", t."updatedAt", t."version", t."assigneeId",
+             s."name" AS "assigneeName"
+      FROM ${from} LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
+      ${whereClause(conditions)}
+      ${order}
+      LIMIT ${take}`)
+  const rows =
+    search && key.sort === 'created'
+      ? await newestSearchRows(search, filterConditions(viewer, otherFilters), key.id, limit + 1, (from, conditions, take) =>
+          select(from, conditions, Prisma.sql`ORDER BY ${search.id} DESC`, take),
+        )
+      : await select(Prisma.sql`"Ticket" t`, [...filterConditions(viewer, filter), afterCursor(key)], orderBy(sort), limit + 1)
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return ok({

@@ -23,11 +23,12 @@ const filled = {
 
 const postgres = process.env.RELAIS_TEST_DATABASE === 'postgresql'
 
-/** The columns the search index holds: the FTS5 table's (SQLite), the GIN index expression's arguments (PostgreSQL). */
+/** The columns the search index holds: the FTS5 table's (SQLite), the stored search column's arguments (PostgreSQL). */
 async function searchIndexColumns(): Promise<string[]> {
   if (!postgres) return (await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('ticket_fts')`).map((c) => c.name)
-  const [index] = await db.$queryRaw<{ def: string }[]>`SELECT pg_get_indexdef('"Ticket_search_idx"'::regclass) AS "def"`
-  const args = /relais_ticket_search_vector\(([^)]*)\)/.exec(index!.def)![1]!
+  const [column] = await db.$queryRaw<{ expression: string }[]>`SELECT generation_expression AS "expression"
+    FROM information_schema.columns WHERE table_name = 'Ticket' AND column_name = 'searchVector'`
+  const args = /relais_ticket_search_vector\(([^)]*)\)/.exec(column!.expression)![1]!
   return args.split(',').map((arg) => arg.trim().replace(/^"|"$/g, ''))
 }
 

@@ -6,7 +6,7 @@ import { erasePersonalData } from '@/lib/privacy/person-data'
 import { countTicketFacets } from '@/lib/tickets/facets'
 import { listTickets } from '@/lib/tickets/list'
 import { ftsMatchExpression } from '@/lib/tickets/search'
-import { createStaff, createTicketRow } from '../support/factories'
+import { createStaff, createTicketRow, createTicketRows } from '../support/factories'
 
 // The queue's full-text search (SQLite: FTS5 index "ticket_fts", kept in step by triggers on
 // "Ticket"; PostgreSQL: a GIN index over an expression of the same columns, lib/sql-dialect.ts).
@@ -156,5 +156,48 @@ describe('queue search (FTS5)', () => {
     expect(facets.byStatus.RESOLVED).toEqual({ count: 8, capped: false })
     expect(facets.byStatus.NEW).toEqual({ count: 15, capped: false })
     expect((await countTicketFacets(agent, { q: '---' })).total).toEqual({ count: 0, capped: false })
+  })
+})
+
+// PostgreSQL reads a newest-first search page in up to three steps (lib/tickets/search-page.ts):
+// the newest 2,000 tickets, else the index's hits below them when there are at most 5,000, else a
+// walk below them. Each step must give the same pages as one ordered scan would (as on SQLite).
+describe('queue search across many tickets', () => {
+  async function allPages(q: string, extra: Record<string, string> = {}): Promise<string[]> {
+    const got: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await listTickets(agent, { q, limit: '7', ...extra, ...(cursor ? { cursor } : {}) })
+      if (!page.ok) throw new Error(JSON.stringify(page))
+      got.push(...page.value.items.map((t) => t.reference))
+      cursor = page.value.nextCursor
+    } while (cursor)
+    return got
+  }
+
+  it('pages a rare word and a word common only in old tickets in order, below the newest 2,000', async () => {
+    const status = (i: number) => (i % 4 === 0 ? 'RESOLVED' : 'NEW')
+    // Oldest: 5,100 with "vieuxmot" (more than the index probe takes), two of them with "ozanam".
+    const old = await createTicketRows(5_100, (i) => ({
+      message: `Erreur vieuxmot ${i}${i === 10 || i === 4_000 ? ' ozanam' : ''}`,
+      status: status(i),
+    }))
+    await createTicketRows(2_050)
+    const newest = await createTicketRow({ fullName: 'Frédéric Ozanam', status: 'RESOLVED' })
+
+    expect(await allPages('ozanam')).toEqual([newest.reference, old[4_000], old[10]])
+    expect(await allPages('ozanam', { status: 'RESOLVED' })).toEqual([newest.reference, old[4_000]])
+    const oldNewestFirst = [...old].reverse()
+    const firstPages = await listTickets(agent, { q: 'vieuxmot', limit: '25' })
+    if (!firstPages.ok) throw new Error(JSON.stringify(firstPages))
+    expect(firstPages.value.items.map((t) => t.reference)).toEqual(oldNewestFirst.slice(0, 25))
+    const resolvedOld = oldNewestFirst.filter((_, i) => status(old.length - 1 - i) === 'RESOLVED')
+    const resolvedPage = await listTickets(agent, { q: 'vieuxmot', status: 'RESOLVED', limit: '30' })
+    if (!resolvedPage.ok) throw new Error(JSON.stringify(resolvedPage))
+    expect(resolvedPage.value.items.map((t) => t.reference)).toEqual(resolvedOld.slice(0, 30))
+    // A cursor inside the old tickets goes on below it.
+    const next = await listTickets(agent, { q: 'vieuxmot', limit: '25', cursor: firstPages.value.nextCursor! })
+    if (!next.ok) throw new Error(JSON.stringify(next))
+    expect(next.value.items.map((t) => t.reference)).toEqual(oldNewestFirst.slice(25, 50))
   })
 })

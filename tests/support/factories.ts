@@ -22,21 +22,32 @@ export async function createStaff(opts: { role?: Role; disabled?: boolean; name?
   return { id: row.id, email: row.email, name: row.name, role: row.role as Role }
 }
 
-export async function createTicketRow(overrides: Partial<Parameters<typeof db.ticket.create>[0]['data']> = {}) {
+type TicketData = Parameters<typeof db.ticket.create>[0]['data']
+
+function ticketData(overrides: Partial<TicketData> = {}): TicketData {
   const id = unique().toUpperCase()
-  return db.ticket.create({
-    data: {
-      reference: `RL-${id.slice(0, 4)}-${id.slice(4, 8).padEnd(4, 'X')}${id.slice(8)}`,
-      trackingTokenHash: crypto.createHash('sha256').update(id).digest('hex'),
-      message: 'Votre identifiant ou votre mot de passe est incorrect',
-      fullName: `Camille Test ${id}`,
-      profile: 'PARENT',
-      occurredAt: new Date(),
-      category: 'BAD_CREDENTIALS',
-      autoCategory: 'BAD_CREDENTIALS',
-      confidence: 0.9,
-      evidence: '[]',
-      ...overrides,
-    },
-  })
+  return {
+    reference: `RL-${id.slice(0, 4)}-${id.slice(4, 8).padEnd(4, 'X')}${id.slice(8)}`,
+    trackingTokenHash: crypto.createHash('sha256').update(id).digest('hex'),
+    message: 'Votre identifiant ou votre mot de passe est incorrect',
+    fullName: `Camille Test ${id}`,
+    profile: 'PARENT',
+    occurredAt: new Date(),
+    category: 'BAD_CREDENTIALS',
+    autoCategory: 'BAD_CREDENTIALS',
+    confidence: 0.9,
+    evidence: '[]',
+    ...overrides,
+  }
+}
+
+export async function createTicketRow(overrides: Partial<TicketData> = {}) {
+  return db.ticket.create({ data: ticketData(overrides) })
+}
+
+/** `count` tickets in one statement, in id order; `overrides(i)` for the i-th. Returns their references. */
+export async function createTicketRows(count: number, overrides: (i: number) => Partial<TicketData> = () => ({})): Promise<string[]> {
+  const rows = Array.from({ length: count }, (_, i) => ticketData(overrides(i)))
+  await db.ticket.createMany({ data: rows as Parameters<typeof db.ticket.createMany>[0]['data'] })
+  return rows.map((r) => r.reference)
 }

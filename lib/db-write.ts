@@ -1,7 +1,7 @@
 import 'server-only'
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
-import { statementFor, withConnection, withPostgresTransaction } from './db'
+import { ownWalSync, statementFor, withConnection, withPostgresTransaction } from './db'
 import { Prisma } from './generated/prisma/client'
 import { bindValue, sqlDialect } from './sql-dialect'
 
@@ -93,17 +93,22 @@ async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Out
 function flush(): void {
   const batch = waiting
   waiting = []
-  withConnection((own) => writeBatch(own, batch)).then(
-    (outcomes) =>
-      outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error))),
-    (error: unknown) => batch.forEach((w) => w.reject(error)), // the commit failed: nothing of the batch is stored
-  )
+  withConnection((own) => writeBatch(own, batch))
+    // Committed; answered once on disk (lib/wal-sync.ts). A failed sync fails the whole batch: its
+    // rows may not survive a power cut, so nobody is told they are stored.
+    .then(async (outcomes) => {
+      await ownWalSync().synced()
+      outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error)))
+    })
+    // The commit failed (nothing of the batch is stored) or its sync did.
+    .catch((error: unknown) => batch.forEach((w) => w.reject(error)))
 }
 
 /**
  * Group commit (SQLite): the writes that arrive in the same turn of the event loop are written in ONE
- * transaction on our own connection, so one fsync (synchronous=FULL) covers all of them, and each
- * caller's promise settles only after that commit (a 201 still means "on disk"). Each `work` runs
+ * transaction on our own connection, so one fsync covers all of them, and each caller's promise
+ * settles only after that commit is on disk (a 201 still means it; the fsync runs off the event
+ * loop, lib/wal-sync.ts). Each `work` runs
  * in its own savepoint: when it throws (a reference collision), only its rows are undone and its
  * caller gets the error. `work` must use only the `sql` it is given: the gate is held meanwhile.
  */

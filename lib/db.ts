@@ -8,6 +8,7 @@ import { Prisma, PrismaClient } from './generated/prisma/client'
 import { env } from './env'
 import { closePostgresPool, postgresPool, postgresPrismaClient } from './db-postgres'
 import { bindValue, databaseProvider, registerSqliteFunctions } from './sql-dialect'
+import { walSync, type WalSync } from './wal-sync'
 
 export { databaseProvider }
 
@@ -29,10 +30,14 @@ const postgres = databaseProvider() === 'postgresql'
 const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisConnection?: Database.Database; relaisGate?: Mutex }
 const gate = (globalForDb.relaisGate ??= new Mutex())
 
-/** Per-connection settings: WAL (persistent in the file), synchronous=FULL: a 201 means on disk. */
-function configureConnection(sqlite: Database.Database) {
+/**
+ * Per-connection settings: WAL (persistent in the file), synchronous=FULL: a 201 means on disk.
+ * Our own connection commits with NORMAL and its group commit waits for `walSynced` instead (same
+ * guarantee, the disk wait off the event loop: lib/wal-sync.ts).
+ */
+function configureConnection(sqlite: Database.Database, synchronous: 'FULL' | 'NORMAL') {
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma(`synchronous = ${synchronous}`)
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
 }
@@ -111,12 +116,20 @@ if (env().NODE_ENV !== 'production') globalForDb.relaisDb = db
  */
 function connection(): Database.Database {
   if (!globalForDb.relaisConnection?.open) {
-    const own = new Database(env().DATABASE_URL.replace(/^file:/, ''))
-    configureConnection(own)
+    const own = new Database(databaseFile())
+    configureConnection(own, 'NORMAL')
     registerSqliteFunctions(own)
     globalForDb.relaisConnection = own
   }
   return globalForDb.relaisConnection
+}
+
+const databaseFile = () => env().DATABASE_URL.replace(/^file:/, '')
+const globalWal = globalThis as unknown as { relaisWalSync?: WalSync }
+
+/** The WAL syncs of our own connection's commits (SQLite only; lib/wal-sync.ts). */
+export function ownWalSync(): WalSync {
+  return (globalWal.relaisWalSync ??= walSync(databaseFile()))
 }
 
 /** Runs `work` with our own connection, alone (see the gate above). SQLite only. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { db, readRows, withConnection } from '@/lib/db'
+import { db, ownWalSync, readRows, withConnection } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { createReport } from '@/lib/reports/mutations'
 import { updateTicket } from '@/lib/tickets/mutations'
@@ -181,6 +181,33 @@ describe('createReport storage', () => {
       expect(await withConnection((connection) => connection.inTransaction)).toBe(false)
     } finally {
       await withConnection((connection) => connection.exec(`DROP TRIGGER "temp"."refuse_one"`))
+    }
+  })
+
+  // lib/wal-sync.ts: our connection commits with synchronous=NORMAL, so the fsync that makes a
+  // report durable is ours to wait for.
+  it.skipIf(postgres)('answers a submission only after a WAL sync that started after its commit has completed', async () => {
+    const [mode] = await withConnection((connection) => connection.pragma('synchronous') as { synchronous: number }[])
+    expect(mode!.synchronous).toBe(1) // NORMAL: COMMIT itself does not wait for the disk
+    const before = ownWalSync().stats()
+    const [a, b] = await Promise.all([
+      createReport({ message, fullName: 'Durable Un', profile: 'ELEVE' }),
+      createReport({ message, fullName: 'Durable Deux', profile: 'ELEVE' }),
+    ])
+    expect(a.ok && b.ok).toBe(true)
+    // A sync started after the call (number before.started + 1 or later) had completed.
+    expect(ownWalSync().stats().completed).toBeGreaterThan(before.started)
+  })
+
+  it.skipIf(postgres)('fails the batch, rather than acknowledging it, when the WAL cannot be synced', async () => {
+    const wal = ownWalSync()
+    const synced = wal.synced
+    wal.synced = () => Promise.reject(new Error('EIO: i/o error, fdatasync'))
+    try {
+      const result = createReport({ message, fullName: 'Disque Défaillant', profile: 'ELEVE' })
+      await expect(result).rejects.toThrow(/fdatasync/)
+    } finally {
+      wal.synced = synced
     }
   })
 })

@@ -48,6 +48,6 @@ export async function createTicketRow(overrides: Partial<TicketData> = {}) {
 /** `count` tickets in one statement, in id order; `overrides(i)` for the i-th. Returns their references. */
 export async function createTicketRows(count: number, overrides: (i: number) => Partial<TicketData> = () => ({})): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => ticketData(overrides(i)))
-  await db.ticket.createMany({ data: rows as Parameters<typeof db.ticket.createMany>[0]['data'] })
+  await db.ticket.createMany({ data: rows as NonNullable<Parameters<typeof db.ticket.createMany>[0]>['data'] })
   return rows.map((r) => r.reference)
 }

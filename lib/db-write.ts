@@ -61,6 +61,8 @@ interface Waiting {
   reject: (error: unknown) => void
 }
 let waiting: Waiting[] = []
+/** True from the first waiting write until `drain` has emptied the queue. */
+let draining = false
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
@@ -90,34 +92,47 @@ async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Out
   return outcomes
 }
 
-function flush(): void {
-  const batch = waiting
-  waiting = []
-  withConnection((own) => writeBatch(own, batch))
-    // Committed; answered once on disk (lib/wal-sync.ts). A failed sync fails the whole batch: its
-    // rows may not survive a power cut, so nobody is told they are stored.
-    .then(async (outcomes) => {
+/**
+ * Commits the waiting writes batch after batch. While a batch's WAL sync runs (off the event loop,
+ * lib/wal-sync.ts), the requests that arrive keep being parsed and classified and their writes
+ * wait: they make the next batch, committed once that sync is done. So one commit and one sync
+ * serve everything that arrived during the previous sync, as when the sync blocked COMMIT, but the
+ * server is not frozen meanwhile. A batch is answered once its sync completes: a failed sync fails
+ * the whole batch (its rows may not survive a power cut, so nobody is told they are stored).
+ */
+async function drain(): Promise<void> {
+  while (waiting.length > 0) {
+    const batch = waiting
+    waiting = []
+    try {
+      const outcomes = await withConnection((own) => writeBatch(own, batch))
       await ownWalSync().synced()
       outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error)))
-    })
-    // The commit failed (nothing of the batch is stored) or its sync did.
-    .catch((error: unknown) => batch.forEach((w) => w.reject(error)))
+    } catch (error) {
+      // The commit failed (nothing of the batch is stored) or its sync did.
+      batch.forEach((w) => w.reject(error))
+    }
+  }
+  draining = false
 }
 
 /**
- * Group commit (SQLite): the writes that arrive in the same turn of the event loop are written in ONE
- * transaction on our own connection, so one fsync covers all of them, and each caller's promise
- * settles only after that commit is on disk (a 201 still means it; the fsync runs off the event
- * loop, lib/wal-sync.ts). Each `work` runs
- * in its own savepoint: when it throws (a reference collision), only its rows are undone and its
- * caller gets the error. `work` must use only the `sql` it is given: the gate is held meanwhile.
+ * Group commit (SQLite): the writes that arrive in the same turn of the event loop, or while the
+ * previous batch is being synced, are written in ONE transaction on our own connection, so one
+ * fsync covers all of them, and each caller's promise settles only after that commit is on disk (a
+ * 201 still means it). Each `work` runs in its own savepoint: when it throws (a reference
+ * collision), only its rows are undone and its caller gets the error. `work` must use only the `sql`
+ * it is given: the gate is held meanwhile.
  */
 export function groupCommit<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   // PostgreSQL takes concurrent transactions from the pool: each write is its own (issue 18), with
   // the same promise: it settles after its commit.
   if (sqlDialect().provider === 'postgresql') return withPostgresTransaction((client) => work(postgresSql(client)))
   return new Promise<T>((resolve, reject) => {
-    const item: Waiting = { work, resolve: resolve as (value: unknown) => void, reject }
-    if (waiting.push(item) === 1) setImmediate(flush)
+    waiting.push({ work, resolve: resolve as (value: unknown) => void, reject })
+    if (!draining) {
+      draining = true
+      setImmediate(() => void drain())
+    }
   })
 }

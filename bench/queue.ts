@@ -152,6 +152,45 @@ export function pageOf(body: string): Page {
   return { items: page.items ?? [], nextCursor: page.nextCursor ?? null }
 }
 
+export interface TimedGet {
+  name: string
+  path: string
+  check?: (body: string) => number
+  /** Another client (the floor app's, same cookies); the phase's session otherwise. */
+  client?: Session
+}
+
+/**
+ * The same timing as `timeGet` for several GETs at once, interleaved request by request (one round
+ * asks each in turn): the references (the floor app's no-op GET) and the queue queries then meet the
+ * same machine at the same moments, as issue 17 asks of every ratio. A query whose median is over
+ * `catastrophicMs` after 10 rounds leaves the rotation (reported short); the others go on.
+ */
+export async function timeInterleaved(session: Session, gets: TimedGet[], opts: TimingOptions): Promise<Timing[]> {
+  const { min, target, budgetMs = 30_000, catastrophicMs = 1_000 } = opts
+  const state = gets.map((g) => ({ g, ms: [] as number[], status: 0, rows: undefined as number | undefined, short: undefined as string | undefined }))
+  const start = performance.now()
+  for (let round = -3; ; round++) {
+    const active = state.filter((s) => !s.short)
+    if (active.length === 0 || (round >= min && (round >= target || performance.now() - start > budgetMs * gets.length))) break
+    for (const s of active) {
+      const t0 = performance.now()
+      const res = await (s.g.client ?? session).fetch(s.g.path)
+      const t = performance.now() - t0
+      s.status = res.status
+      if (res.status !== 200) throw new Error(`${s.g.name}: GET ${s.g.path} answered ${res.status}: ${res.text.slice(0, 300)}`)
+      if (round < 0) continue
+      s.ms.push(t)
+      if (s.g.check && round === 0) s.rows = s.g.check(res.text)
+      if (s.ms.length === 10 && medianOf(s.ms) > catastrophicMs) s.short = `stopped after 10: median ${medianOf(s.ms).toFixed(0)} ms > ${catastrophicMs} ms`
+    }
+  }
+  return state.map(({ g, ms, status, rows, short }) => {
+    ms.sort((a, b) => a - b)
+    return { name: g.name, n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1)!, status, ...(rows === undefined ? {} : { rows }), ...(short ? { short } : {}) }
+  })
+}
+
 /** The queue's filtered query of the bench, and its check: the row count of a page all inside the filter. */
 export const FILTERED_QUERY = '?category=BAD_CREDENTIALS&status=NEW'
 export function filteredRows(body: string): number {

@@ -2,9 +2,9 @@ import 'server-only'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { setTicketEntFailure } from '@/lib/tickets/create'
-import { followTicketCategory, followTicketStatus } from '@/lib/tickets/followers'
+import { followTicketCategory, followTicketStatus, holdBeforeTicketChange } from '@/lib/tickets/followers'
 import { attachTicketToEntFailure, type AttachableTicket } from './grouping'
-import { followTicketStatuses } from './ticket-status'
+import { followTicketStatuses, holdEntFailure } from './ticket-status'
 
 // An ENT identity record follows its tickets, in the ticket's transaction: a new ENT report or a
 // category change joins, moves or leaves the record (grouping.ts); a status changed by hand closes or
@@ -44,4 +44,9 @@ followTicketCategory('ent-failures', async (sql, ticketId) => {
 followTicketStatus('ent-failures', async (sql, ticketId) => {
   const record = (await readAttachable(sql, ticketId))?.entFailureId
   if (record) await followTicketStatuses(sql, record)
+})
+
+holdBeforeTicketChange('ent-failures', async (sql, ticketId) => {
+  const record = (await readAttachable(sql, ticketId))?.entFailureId
+  if (record) await holdEntFailure(sql, record)
 })

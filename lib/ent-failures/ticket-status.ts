@@ -13,11 +13,18 @@ import { storedDate } from '@/lib/time/stored-date'
 export const CLOSED_BY_HAND_NOTE = 'Tous les signalements de cette identité ont été clos à la main dans la file.'
 export const REOPENED_BY_HAND_NOTE = 'Un signalement de cette identité a été rouvert à la main dans la file.'
 
-export async function followTicketStatuses(sql: Sql, failureId: string): Promise<void> {
-  // PostgreSQL: hold the record first, in a statement of its own, so that a transaction closing
-  // another of its tickets meanwhile has committed before we count (else neither sees them all
-  // closed). SQLite has one writer at a time: nothing to hold.
+/**
+ * PostgreSQL: holds the record until the transaction ends (SQLite has one writer at a time: nothing
+ * to hold). Taken before a ticket of the record is changed (lib/tickets/followers.ts) and again here.
+ */
+export async function holdEntFailure(sql: Sql, failureId: string): Promise<void> {
   await sql.rows(Prisma.sql`SELECT "id" FROM "EntFailure" WHERE "id" = ${failureId} ${sqlDialect().forUpdate}`)
+}
+
+export async function followTicketStatuses(sql: Sql, failureId: string): Promise<void> {
+  // Hold the record first, in a statement of its own, so that a transaction closing another of its
+  // tickets meanwhile has committed before we count (else neither sees them all closed).
+  await holdEntFailure(sql, failureId)
   const [record] = await sql.rows<{ status: string; open: number; total: number }>(Prisma.sql`SELECT f."status",
     (SELECT COUNT(*) FROM "Ticket" t WHERE t."entFailureId" = f."id" AND t."status" NOT IN (${Prisma.join(closedStatuses)})) AS "open",
     (SELECT COUNT(*) FROM "Ticket" t WHERE t."entFailureId" = f."id") AS "total"

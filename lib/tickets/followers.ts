@@ -14,8 +14,10 @@ export type TicketFollower = (sql: Sql, ticketId: number, actorId: string | null
 
 // On globalThis: Next.js may load this module once per server bundle (instrumentation, routes),
 // and a follower registered from one must be seen by all.
-const registry = globalThis as unknown as { relaisTicketFollowers?: { category: Map<string, TicketFollower>; status: Map<string, TicketFollower> } }
-const followers = (registry.relaisTicketFollowers ??= { category: new Map(), status: new Map() })
+type Registry = { category: Map<string, TicketFollower>; status: Map<string, TicketFollower>; hold: Map<string, TicketFollower> }
+const registry = globalThis as unknown as { relaisTicketFollowers?: Registry }
+const followers = (registry.relaisTicketFollowers ??= { category: new Map(), status: new Map(), hold: new Map() })
+followers.hold ??= new Map() // a registry made by an older module instance (hot reload)
 
 /** Registers (or replaces) the follower called `name` of category changes. */
 export function followTicketCategory(name: string, follower: TicketFollower): void {
@@ -25,6 +27,21 @@ export function followTicketCategory(name: string, follower: TicketFollower): vo
 /** Registers (or replaces) the follower called `name` of status changes made by hand. */
 export function followTicketStatus(name: string, follower: TicketFollower): void {
   followers.status.set(name, follower)
+}
+
+/**
+ * Registers what follower `name` must lock BEFORE a ticket's row is written (a status or category
+ * change): its own record, so that a change of a ticket takes the locks in the order a decision on
+ * the record takes them (record, then its tickets). In the other order, an agent closing a ticket
+ * while an admin decides its record deadlocked on PostgreSQL (one of them got a 500).
+ */
+export function holdBeforeTicketChange(name: string, holder: TicketFollower): void {
+  followers.hold.set(name, holder)
+}
+
+/** Called by the one writer of ticket changes (mutations.ts) before it writes the row. */
+export async function holdFollowedRecords(sql: Sql, ticketId: number, actorId: string | null): Promise<void> {
+  for (const holder of followers.hold.values()) await holder(sql, ticketId, actorId)
 }
 
 async function notify(kind: 'category' | 'status', sql: Sql, ticketId: number, actorId: string | null): Promise<void> {

@@ -6,7 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { fail, invalidInput, ok, type FailureCode, type Result } from '@/lib/result'
 import type { TicketEventType } from './events'
 import { invalidateTicketCounts } from './facets'
-import { categoryChanged, statusChanged } from './followers'
+import { categoryChanged, holdFollowedRecords, statusChanged } from './followers'
 import { countTicketChange, type CountedTicket } from './hour-counts'
 import { carriesPublicMessage, type StatusNoticeFollower } from './status-notice'
 import { ticketBulkSchema, ticketUpdateSchema, type TicketUpdate } from './schemas'
@@ -133,6 +133,7 @@ async function applyUpdate(tx: Tx, viewer: Viewer, reference: string, input: Tic
   // for both (lib/stats counts it as resolved without an earlier intervention).
   if (!current.firstActionAt) data.firstActionAt = data.closedAt instanceof Date ? data.closedAt : new Date()
 
+  if (data.status !== undefined || categoryChange) await holdFollowedRecords(prismaSql(tx), current.id, viewer.id)
   const updated = await tx.ticket.updateMany({
     where: { id: current.id, version: input.version },
     data: { ...data, version: { increment: 1 } },

@@ -4,7 +4,10 @@ import { db } from '@/lib/db'
 import { groupCommit, type Sql } from '@/lib/db-write'
 import { joinIncident } from '@/lib/incidents/join'
 import { claimDue } from '@/lib/mail/claim'
+import { rejectEntFailure } from '@/lib/ent-failures/mutations'
+import { updateTicket } from '@/lib/tickets/mutations'
 import { bindValue, sqlDialect } from '@/lib/sql-dialect'
+import { createStaff } from '../support/factories'
 import { fileReport, messages } from '../support/reports'
 
 // What the PostgreSQL port promises when several processes write at once (issue 18), checked with a
@@ -139,5 +142,39 @@ describe.runIf(postgres)('the outbox claim across processes (PostgreSQL)', () =>
 describe.runIf(!postgres)('concurrent processes on SQLite', () => {
   it('do not arise: one process writes, one transaction at a time (these checks run under npm run test:postgres)', () => {
     expect(sqlDialect().provider).toBe('sqlite')
+  })
+})
+
+describe.runIf(postgres)('an agent and an admin on one ENT identity record at once (PostgreSQL)', () => {
+  it('closing one of its tickets while the record is decided: no deadlock, both changes land', async () => {
+    const [agent, admin] = [await createStaff(), await createStaff({ role: 'ADMIN' })]
+    const ent = { entName: 'Toutatice', entLogin: 'verrou.ordre', fullName: 'Ordre Des Verrous', profile: 'ELEVE' }
+    const first = await fileReport({ ...ent, message: 'Identification impossible après connexion à l’ENT' })
+    await fileReport({ ...ent, message: 'Après l’ENT, PRONOTE dit « Identification impossible »' })
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { reference: first.reference } })
+    expect(ticket.entFailureId).not.toBeNull()
+    // The agent's UPDATE of the ticket holds the ticket's row lock for 0.5 s (a BEFORE UPDATE
+    // trigger runs with the row locked), so the admin's decision starts in the middle of it.
+    await db.$executeRawUnsafe(`CREATE FUNCTION "slow_close"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_sleep(0.5); RETURN new; END $$`)
+    await db.$executeRawUnsafe(`CREATE TRIGGER "slow_close" BEFORE UPDATE ON "Ticket" FOR EACH ROW
+      WHEN (old."id" = ${ticket.id} AND new."status" = 'RESOLVED' AND old."status" <> 'RESOLVED') EXECUTE FUNCTION "slow_close"()`)
+    try {
+      const closing = updateTicket(agent, ticket.reference, { version: ticket.version, status: 'RESOLVED' })
+      await new Promise((r) => setTimeout(r, 150))
+      const deciding = rejectEntFailure(admin, ticket.entFailureId!, { reason: 'Aucun compte PRONOTE ne correspond à cette identité.' })
+      // Before: the agent's transaction held the ticket then asked for the record (to close it with
+      // its tickets), the admin's held the record then asked for the ticket: PostgreSQL aborted one
+      // of them as a deadlock (40P01), a 500 for that person.
+      const [closed, decided] = await Promise.all([closing, deciding])
+      expect(closed.ok).toBe(true)
+      expect(decided.ok).toBe(true)
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "slow_close" ON "Ticket"`)
+      await db.$executeRawUnsafe(`DROP FUNCTION "slow_close"()`)
+    }
+    const tickets = await db.ticket.findMany({ where: { entFailureId: ticket.entFailureId }, orderBy: { id: 'asc' } })
+    expect(tickets.map((t) => t.status)).toEqual(['RESOLVED', 'REJECTED'])
+    expect((await db.entFailure.findUniqueOrThrow({ where: { id: ticket.entFailureId! } })).status).toBe('REJECTED')
   })
 })

@@ -32,7 +32,7 @@ const gate = (globalForDb.relaisGate ??= new Mutex())
 
 /**
  * Per-connection settings: WAL (persistent in the file), synchronous=FULL: a 201 means on disk.
- * Our own connection commits with NORMAL and its group commit waits for `walSynced` instead (same
+ * Our own connection commits with NORMAL and its group commit waits for `ownWalSync().synced()` (same
  * guarantee, the disk wait off the event loop: lib/wal-sync.ts).
  */
 function configureConnection(sqlite: Database.Database, synchronous: 'FULL' | 'NORMAL') {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
-import { startServer, type ServerHandle } from './support/production-server'
+import { startServer, stopServer, type ServerHandle } from './support/production-server'
 
 // Issue 11, finding 7 against the production server: bad UTF-8 in a dynamic path is a 404, not a
 // bare 500; malformed cookies and sign-in bodies write one log line each, never a stack trace; the
@@ -20,10 +20,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM')
-    await server.exited
-  }
+  await stopServer(server, 'SIGTERM')
 })
 
 describe('production server edge', () => {

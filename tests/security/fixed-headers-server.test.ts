@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type ServerHandle } from './support/production-server'
+import { startServer, stopServer, type ServerHandle } from './support/production-server'
 
 // Issue 17: proxy.ts no longer runs for the JSON API or static files. Their fixed headers come from
 // next.config.js `headers()`, and HSTS, which depends on the deployment (a trusted proxy's
@@ -16,10 +16,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM')
-    await server.exited
-  }
+  await stopServer(server, 'SIGTERM')
 })
 
 describe('headers of the JSON API and static files, without the proxy', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { linksOf, startTestSmtp, type TestSmtp } from '../support/smtp'
-import { startServer, type ServerHandle } from './support/production-server'
+import { startServer, stopServer, type ServerHandle } from './support/production-server'
 
 // Issue 14 against the real production server, its delivery worker and a real SMTP server in this
 // process: the acknowledgement arrives with a tracking link that opens the report; a SIGKILL during
@@ -35,10 +35,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGKILL')
-    await server.exited
-  }
+  await stopServer(server, 'SIGKILL')
   await smtp.stop()
 })
 

@@ -1,8 +1,8 @@
-import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { db } from '@/lib/db'
 import { startTestSmtp, type TestSmtp } from '../support/smtp'
-import { startServer, type ServerHandle } from './support/production-server'
+import { startServer, stopServer, type ServerHandle } from './support/production-server'
+import { heldRequest } from './support/raw-http'
 
 // Several app processes on one PostgreSQL database (issue 18): three production servers (the
 // production build, scripts/start.mjs then scripts/server.mjs) share this file's database, every
@@ -82,10 +82,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
-  for (const server of servers) {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL')
-    await server.exited
-  }
+  for (const server of servers) await stopServer(server, 'SIGKILL')
   await smtp?.stop()
 })
 
@@ -160,27 +157,6 @@ describe.skipIf(!postgres)('three app processes on one PostgreSQL database (Post
   }, 120_000)
 })
 
-/** A report request sent but for its last byte: the server has it in flight until `finish()`. */
-function heldRequest(server: ServerHandle, sent: Sent) {
-  const body = JSON.stringify(sent)
-  const req = http.request(`${server.url}/api/reports`, {
-    method: 'POST',
-    agent: false,
-    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-  })
-  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    req.on('response', (res) => {
-      let text = ''
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }))
-    })
-    req.on('error', reject)
-  })
-  req.write(body.slice(0, -1))
-  const connected = new Promise<void>((resolve) => req.on('socket', (socket) => socket.on('connect', () => resolve())))
-  return { connected, answer, finish: () => req.end(body.slice(-1)) }
-}
-
 describe.skipIf(!postgres)('WEB_CONCURRENCY=2 npm start (PostgreSQL only: one process serves SQLite)', () => {
   it('serves from two worker processes on one port; SIGTERM drains both, then exits 0', async () => {
     // The three servers above are done: their CPU goes to this one.
@@ -194,7 +170,7 @@ describe.skipIf(!postgres)('WEB_CONCURRENCY=2 npm start (PostgreSQL only: one pr
     const warm = await Promise.all([0, 1, 2, 3].map((i) => post(primary, person('grappe', 100 + i))))
     expect(warm.map((a) => a.status)).toEqual([201, 201, 201, 201])
 
-    const held = Array.from({ length: 12 }, (_, i) => heldRequest(primary, person('grappe', i + 1)))
+    const held = Array.from({ length: 12 }, (_, i) => heldRequest(`${primary.url}/api/reports`, JSON.stringify(person('grappe', i + 1))))
     await Promise.all(held.map((h) => h.connected))
     await new Promise((resolve) => setTimeout(resolve, 1_000)) // the workers parse the request heads
     primary.child.kill('SIGTERM')

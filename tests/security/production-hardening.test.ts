@@ -3,7 +3,7 @@ import { resetAccountPassword } from '@/lib/accounts/mutations'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
 import { quotedDirectory, realisticDirectory } from './support/directory-files'
-import { signIn, startServer, type ServerHandle } from './support/production-server'
+import { signIn, startServer, stopServer, type ServerHandle } from './support/production-server'
 import { openIdle, pollHealth, rawRequest, trickle } from './support/raw-http'
 
 // Issue 11 findings 1, 3, 6 and 7 (first bullet) and issue 10 item 3, against the real production
@@ -26,10 +26,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGKILL')
-    await server.exited
-  }
+  await stopServer(server, 'SIGKILL')
 })
 
 const report = { message: 'Votre identifiant ou votre mot de passe est incorrect', fullName: 'Lou Test', profile: 'PARENT', email: 'lou@example.test' }

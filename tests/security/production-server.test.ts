@@ -1,9 +1,9 @@
-import http from 'node:http'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '@/lib/auth/password'
 import { databaseProvider, db } from '@/lib/db'
-import { signIn, startServer, type ServerHandle } from './support/production-server'
+import { signIn, startServer, stopServer, type ServerHandle } from './support/production-server'
+import { heldRequest } from './support/raw-http'
 
 // Against the real production server (build + node:http wrapper) on this file's database copy:
 // durability under SIGKILL, draining on SIGTERM, security headers and cookies, no personal data in logs.
@@ -50,10 +50,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGKILL')
-    await server.exited
-  }
+  await stopServer(server, 'SIGKILL')
 })
 
 describe('production server', () => {
@@ -123,33 +120,16 @@ describe('production server', () => {
     // connections whose request head is not parsed yet count as idle (closed at once on SIGTERM).
     expect((await post(server!.url, report(0, 'warm'))).status).toBe(201)
     const bodies = Array.from({ length: count }, (_, i) => JSON.stringify(report(i, 'drain')))
-    const requests = bodies.map((body) => {
-      const req = http.request(`${server!.url}/api/reports`, {
-        method: 'POST',
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      })
-      const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-        req.on('response', (res) => {
-          let text = ''
-          res.on('data', (d: Buffer) => (text += d.toString()))
-          res.on('end', () => resolve({ status: res.statusCode!, body: text }))
-        })
-        req.on('error', reject)
-      })
-      // Everything but the last byte: the server is now reading a request it must finish.
-      req.write(body.slice(0, -1))
-      const connected = new Promise<void>((resolve) => req.on('socket', (s) => s.on('connect', () => resolve())))
-      return { req, body, response, connected }
-    })
+    // Everything but the last byte: the server is now reading requests it must finish.
+    const requests = bodies.map((body) => heldRequest(`${server!.url}/api/reports`, body))
     await Promise.all(requests.map((r) => r.connected))
     // Let the server parse the request heads before it is told to stop.
     await new Promise((r) => setTimeout(r, 500))
     server!.child.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 200))
-    for (const r of requests) r.req.end(r.body.slice(-1))
+    for (const r of requests) r.finish()
 
-    const answers = await Promise.all(requests.map((r) => r.response))
+    const answers = await Promise.all(requests.map((r) => r.answer))
     expect(answers.map((a) => a.status)).toEqual(Array(count).fill(201))
     expect(await server!.exited).toBe(0)
     expect(server!.log()).toMatch(/SIGTERM reçu/)

@@ -117,6 +117,13 @@ async function spawnServer(url: string, opts: { port: number; dbFile: string; fu
   return { port: opts.port, url, dbFile: opts.dbFile, child, log: () => output, exited }
 }
 
+/** Stops a server started by `startServer` unless it already exited (a test may have stopped it). */
+export async function stopServer(server: ServerHandle | undefined, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+  if (!server) return
+  if (server.child.exitCode === null) server.child.kill(signal)
+  await server.exited
+}
+
 export function removeDatabase(dbFile: string) {
   fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
 }

@@ -26,6 +26,29 @@ export function rawRequest(url: string, opts: { method?: string; path: string; h
 }
 
 /**
+ * A JSON POST to `url` sent but for its last byte: the server has it in flight (a request it must
+ * finish, e.g. through a SIGTERM drain) until `finish()` sends that byte.
+ */
+export function heldRequest(url: string, body: string) {
+  const req = http.request(url, {
+    method: 'POST',
+    agent: false,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  })
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let text = ''
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode!, body: text }))
+    })
+    req.on('error', reject)
+  })
+  req.write(body.slice(0, -1))
+  const connected = new Promise<void>((resolve) => req.on('socket', (socket) => socket.on('connect', () => resolve())))
+  return { connected, answer, finish: () => req.end(body.slice(-1)) }
+}
+
+/**
  * Sends `head` at once, then one byte of `trickle` per second. Resolves with how long the server
  * kept the connection and what it answered.
  */

@@ -27,7 +27,7 @@ const postgres = databaseProvider() === 'postgresql'
 // `readRows`, or it waits for itself (until Prisma's transaction timeout).
 // Kept on globalThis with the client and the connection: outside production hot reload re-evaluates
 // this module but reuses the client, whose adapter must keep sharing the gate with `withConnection`.
-const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisConnection?: Database.Database; relaisGate?: Mutex }
+const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisConnection?: Database.Database; relaisGate?: Mutex; relaisWalSync?: WalSync }
 const gate = (globalForDb.relaisGate ??= new Mutex())
 
 /**
@@ -125,11 +125,10 @@ function connection(): Database.Database {
 }
 
 const databaseFile = () => env().DATABASE_URL.replace(/^file:/, '')
-const globalWal = globalThis as unknown as { relaisWalSync?: WalSync }
 
 /** The WAL syncs of our own connection's commits (SQLite only; lib/wal-sync.ts). */
 export function ownWalSync(): WalSync {
-  return (globalWal.relaisWalSync ??= walSync(databaseFile()))
+  return (globalForDb.relaisWalSync ??= walSync(databaseFile()))
 }
 
 /** Runs `work` with our own connection, alone (see the gate above). SQLite only. */

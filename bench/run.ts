@@ -22,6 +22,7 @@ import { exportRows, exportSummary, exportTargets, measureExport } from './expor
 import { appendResults, checkTargets, commit, fmt, machine, median, table, type Summary } from './report'
 import { copyTemplate, migratedTemplate, seededTemplate, type Template } from './templates'
 import { runPostgresBench } from './postgres'
+import { buildIsStale } from '../scripts/build-sources.mjs'
 
 const args = process.argv.slice(2)
 // `--db postgresql` (issue 18): bench/postgres.ts runs the PostgreSQL phases instead (see main).
@@ -56,14 +57,6 @@ async function freePort(from: number): Promise<number> {
   throw new Error(`no free port from ${from}`)
 }
 
-function newestMtime(p: string): number {
-  if (!fs.existsSync(p)) return 0
-  const stat = fs.statSync(p)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  if (p.endsWith('generated') || p.endsWith('node_modules')) return 0
-  return Math.max(0, ...fs.readdirSync(p).map((c) => newestMtime(path.join(p, c))))
-}
-
 interface BuildInfo {
   rebuilt: boolean
   seconds: number
@@ -73,9 +66,7 @@ interface BuildInfo {
 /** `next build` into .next-bench unless that build is newer than every source; reverts tsconfig.json. */
 async function build(): Promise<BuildInfo> {
   const buildId = path.join(root, distDir, 'BUILD_ID')
-  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma']
-  const fresh = fs.existsSync(buildId) && Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) < fs.statSync(buildId).mtimeMs
-  if (fresh && !args.includes('--rebuild')) {
+  if (!buildIsStale(root, distDir) && !args.includes('--rebuild')) {
     const builtAt = fs.statSync(buildId).mtimeMs
     log(`build ${distDir} (${new Date(builtAt).toISOString().slice(11, 16)} UTC) is newer than every source: not rebuilt`)
     return { rebuilt: false, seconds: 0, builtAt }

@@ -8,6 +8,7 @@ import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { buildIsStale } from './build-sources.mjs'
 import { databaseUrl } from './database-url.mjs'
 import { deployMigrations } from './db-deploy.mjs'
 import { databaseProviderOf } from './database-provider.mjs'
@@ -20,28 +21,6 @@ const distDir = process.env.NEXT_DIST_DIR || '.next'
 function run(cmd, args) {
   const res = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: process.env })
   if (res.status !== 0) process.exit(res.status ?? 1)
-}
-
-/** Newest modification time among the files that make up the build. */
-function newestSourceMtime(entries) {
-  let newest = 0
-  const visit = (p) => {
-    if (!fs.existsSync(p)) return
-    const stat = fs.statSync(p)
-    if (stat.isDirectory()) {
-      if (p.endsWith('generated')) return
-      for (const child of fs.readdirSync(p)) visit(path.join(p, child))
-    } else newest = Math.max(newest, stat.mtimeMs)
-  }
-  for (const entry of entries) visit(path.join(root, entry))
-  return newest
-}
-
-function buildIsStale() {
-  const buildId = path.join(root, distDir, 'BUILD_ID')
-  if (!fs.existsSync(buildId)) return true
-  const sources = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma', 'prisma/postgresql/schema.prisma']
-  return newestSourceMtime(sources) > fs.statSync(buildId).mtimeMs
 }
 
 /** A stable secret for signing sessions, created once beside the database when none is configured. */
@@ -61,7 +40,7 @@ ensureAuthSecret()
 // Workers of WEB_CONCURRENCY (below) run this script again: the primary has done both already.
 if (cluster.isPrimary) {
   await deployMigrations(process.env.DATABASE_URL)
-  if (process.argv.includes('--rebuild') || buildIsStale()) run(bin('next'), ['build'])
+  if (process.argv.includes('--rebuild') || buildIsStale(root, distDir)) run(bin('next'), ['build'])
 }
 
 // The server runs in this process (no child to forward signals to): SIGTERM drains it. With

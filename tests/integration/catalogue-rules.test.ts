@@ -4,7 +4,7 @@ import { POST as applyRoute } from '@/app/api/admin/catalogue/rules/[id]/apply/r
 import { POST as previewRoute } from '@/app/api/admin/catalogue/rules/preview/route'
 import { GET as listRoute, POST as createRoute } from '@/app/api/admin/catalogue/rules/route'
 import { POST as classifyPOST } from '@/app/api/classify/route'
-import { POST as reportPOST } from '@/app/api/reports/route'
+import { POST as reportPOST } from '@/pages/api/reports'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db'
 import { createStaff } from '@/tests/support/factories'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { POST } from '@/app/api/reports/route'
+import { POST } from '@/pages/api/reports'
 import { db } from '@/lib/db'
 import { OTHER_REPORTER_PUBLIC_MESSAGE, LINKED_PUBLIC_MESSAGE, rejectEntFailure } from '@/lib/ent-failures/mutations'
 import { getEntFailure, listEntFailures } from '@/lib/ent-failures/queries'

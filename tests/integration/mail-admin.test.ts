@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET as outboxGET } from '@/app/api/admin/outbox/route'
-import { POST as reportPOST } from '@/app/api/reports/route'
+import { POST as reportPOST } from '@/pages/api/reports'
 import { db } from '@/lib/db'
 import { deliverDue } from '@/lib/mail/deliver'
 import { retryOutbox } from '@/lib/mail/mutations'

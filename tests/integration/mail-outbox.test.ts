@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { POST as reportPOST } from '@/app/api/reports/route'
+import { POST as reportPOST } from '@/pages/api/reports'
 import { GET as trackGET } from '@/app/api/reports/[reference]/route'
 import { db } from '@/lib/db'
 import { groupCommit, prismaSql } from '@/lib/db-write'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { submitReportAction } from '@/app/actions'
-import { POST } from '@/app/api/reports/route'
+import { POST } from '@/pages/api/reports'
 import { db } from '@/lib/db'
 import { emptyReportValues } from '@/lib/reports/form'
 import { decideEntFailure, patchTicket } from '@/tests/support/admin-api'

@@ -19,7 +19,12 @@ const entMessage = 'Après la connexion à l’ENT, PRONOTE affiche « Identific
 type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>
 type Document = { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> }
 
-const routeFile = (route: ApiRoute) => path.join(root, 'app', route.path.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts')
+/** The App Router file of a route, or its Pages Router file (POST /api/reports, lib/http/node-route.ts). */
+function routeFile(route: ApiRoute): string {
+  const segments = route.path.replace(/\{(\w+)\}/g, '[$1]')
+  const appFile = path.join(root, 'app', segments, 'route.ts')
+  return fs.existsSync(appFile) ? appFile : path.join(root, 'pages', `${segments}.ts`)
+}
 
 async function handlerOf(route: ApiRoute): Promise<Handler> {
   const routeModule = (await import(routeFile(route))) as Record<string, Handler>
@@ -193,6 +198,7 @@ describe('GET /api/openapi.json', () => {
       }
     }
     walk(path.join(root, 'app/api'))
+    files.push(...fs.readdirSync(path.join(root, 'pages/api'), { recursive: true, encoding: 'utf8' }).map((f) => path.join('pages/api', f)))
     // next-auth's own routes are its contract, and the document does not describe itself.
     const served = files.filter((f) => !f.includes('[...nextauth]') && !f.includes('openapi.json')).sort()
     const documented = [...new Set(apiRoutes.map((r) => path.relative(root, routeFile(r))))].sort()

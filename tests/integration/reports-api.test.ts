@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { POST as classifyPOST } from '@/app/api/classify/route'
-import { POST } from '@/app/api/reports/route'
+import { POST } from '@/pages/api/reports'
 import { db } from '@/lib/db'
 import { hashTrackingToken } from '@/lib/reports/reference'
 

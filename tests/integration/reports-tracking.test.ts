@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GET } from '@/app/api/reports/[reference]/route'
-import { POST } from '@/app/api/reports/route'
+import { POST } from '@/pages/api/reports'
 import { db } from '@/lib/db'
 import { getTrackedReport } from '@/lib/reports/queries'
 

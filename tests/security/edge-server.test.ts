@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
 import { startServer, stopServer, type ServerHandle } from './support/production-server'
+import { rawRequest } from './support/raw-http'
 
 // Issue 11, finding 7 against the production server: bad UTF-8 in a dynamic path is a 404, not a
 // bare 500; malformed cookies and sign-in bodies write one log line each, never a stack trace; the
@@ -80,6 +81,44 @@ describe('production server edge', () => {
     const api = await fetch(url('/api/admin/tickets?from=2026-99-99'), { headers: { cookie } })
     expect(api.status).toBe(400)
     expect(api.headers.get('cache-control')).toBe('no-store')
+  })
+})
+
+// POST /api/reports is served by the Pages Router (lib/http/node-route.ts, issue 17): the same edge
+// checks and answers as every App Router endpoint, through the real server.
+describe('POST /api/reports through the Pages Router', () => {
+  const report = JSON.stringify({ message: 'HTTP Error 503. The service is unavailable.', fullName: 'Noa Edge', profile: 'ELEVE' })
+  const post = (headers: Record<string, string>, body: string | Buffer) => rawRequest(server!.url, { method: 'POST', path: '/api/reports', headers, body })
+
+  it('files a report: 201, the API headers, no caching, and its tracking link', async () => {
+    const res = await post({ 'content-type': 'application/json', origin: server!.url }, report)
+    expect(res.status).toBe(201)
+    expect(res.headers['content-type']).toContain('application/json')
+    expect(res.headers['cache-control']).toBe('no-store')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'")
+    const body = JSON.parse(res.body) as { reference: string; trackingUrl: string }
+    expect(body.trackingUrl).toContain(`/suivi/${body.reference}?t=`)
+    expect(await db.ticket.count({ where: { reference: body.reference } })).toBe(1)
+  })
+
+  it('refuses as the App Router edge does: 405, 403, 415, 413 (declared or streamed), 400', async () => {
+    const get = await rawRequest(server!.url, { path: '/api/reports' })
+    expect(get.status).toBe(405)
+    expect(get.headers.allow).toBe('POST')
+    const crossSite = await post({ 'content-type': 'application/json', origin: 'https://evil.example' }, report)
+    expect(crossSite.status).toBe(403)
+    expect((await post({ 'content-type': 'text/plain' }, report)).status).toBe(415)
+    const huge = Buffer.alloc(100_000, 'a')
+    const declared = await post({ 'content-type': 'application/json', 'content-length': String(huge.length) }, huge)
+    const streamed = await post({ 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, huge)
+    for (const tooLarge of [declared, streamed]) {
+      expect(tooLarge.status).toBe(413)
+      expect(JSON.parse(tooLarge.body)).toMatchObject({ error: 'payload_too_large', message: expect.stringContaining('taille maximale') })
+    }
+    const broken = await post({ 'content-type': 'application/json' }, '{"message": ')
+    expect(broken.status).toBe(400)
+    expect(JSON.parse(broken.body)).toMatchObject({ error: 'invalid_request' })
   })
 })
 

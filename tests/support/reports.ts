@@ -1,4 +1,4 @@
-import { POST } from '@/app/api/reports/route'
+import { POST } from '@/pages/api/reports'
 
 // Reports filed through POST /api/reports, as distinct people from distinct addresses (the rate
 // limits are not what these tests measure).

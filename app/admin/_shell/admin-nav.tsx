@@ -11,7 +11,8 @@ export interface NavItem {
 
 /** The admin menu; marks the current section for screen readers and sighted users alike. */
 export function AdminNav({ items }: { items: NavItem[] }) {
-  const pathname = usePathname()
+  // Typed nullable once a pages/ folder exists (POST /api/reports); never null under app/.
+  const pathname = usePathname() ?? ''
   const isCurrent = (href: string) => (href === '/admin' ? pathname === '/admin' || pathname.startsWith('/admin/tickets') : pathname.startsWith(href))
   return (
     <nav className={styles.nav} aria-label="Administration">

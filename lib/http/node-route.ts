@@ -1,0 +1,87 @@
+import 'server-only'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { getRequestMeta } from 'next/dist/server/request-meta'
+import type { ApiRoute } from './api-contract'
+
+// Serves a route handler of ours (a web Request → Response function, lib/http/api-route.ts) as a
+// Pages Router API route, for the one endpoint where the framework's cost per request decides what
+// a school can absorb at back-to-school: POST /api/reports (issue 17, bench/RESULTS.md). Next's App
+// Router wraps every request in a web Request with a streamed body, an AbortSignal and its request
+// stores, then streams the Response back: ~1.3 ms of CPU for a no-op POST on the bench machine,
+// against ~0.55 ms for the same no-op as a Pages Router API route. Same server, same next.config.js
+// headers, same proxy.ts matcher; the edge's checks stay in lib/http/api-route.ts, unchanged: this
+// only hands them a Request built from the Node request, and writes their Response back.
+//
+// The body is read here, at most `maxBytes + 1` bytes of it, so the edge still decides 413 (on the
+// declared Content-Length, or on the bytes it is given), 415 and 400 exactly as for App Router
+// routes. The route file turns Next's own body parser off: `export const config = { api: {
+// bodyParser: false, externalResolver: true } }` (a literal: Next reads it at build time).
+
+type Body = Uint8Array | ReadableStream<Uint8Array> | undefined
+
+/** A stream that fails on first read: the client went away mid-body (the edge answers 400). */
+const brokenBody = () => new ReadableStream<Uint8Array>({ start: (controller) => controller.error(new Error('incomplete body')) })
+
+async function cappedBody(req: IncomingMessage, maxBytes: number): Promise<Body> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined
+  // Declared too large: not read at all, the edge refuses on the header.
+  if (Number(req.headers['content-length']) > maxBytes) return undefined
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      chunks.push(chunk)
+      size += chunk.byteLength
+      if (size > maxBytes) break // enough for the edge to answer 413; the rest is never read
+    }
+  } catch {
+    return brokenBody()
+  }
+  if (!req.complete && size <= maxBytes) return brokenBody()
+  return Buffer.concat(chunks, size)
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+    else headers.set(name, value)
+  }
+  return headers
+}
+
+/** The URL Next gives an App Router handler for this request (its own `initURL`), else the Host's. */
+function urlOf(req: IncomingMessage): string {
+  const initial = getRequestMeta(req, 'initURL')
+  return new URL(initial || req.url || '/', `http://${req.headers.host ?? 'localhost'}`).href
+}
+
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  res.end(Buffer.from(await response.arrayBuffer()))
+}
+
+/** The Pages Router handler (default export) of `route`'s web handler (the `apiRoute` of it). */
+export function nodeRoute(route: ApiRoute, handler: (request: Request) => Promise<Response>) {
+  const method = route.method.toUpperCase()
+  const maxBytes = route.body?.maxBytes ?? 0
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // As the App Router answers a method a route file does not export.
+    if (req.method !== method) {
+      res.writeHead(405, { Allow: method }).end()
+      return
+    }
+    const body = await cappedBody(req, maxBytes)
+    const request = new Request(urlOf(req), {
+      method: req.method,
+      headers: headersOf(req),
+      body,
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit)
+    await writeResponse(res, await handler(request))
+  }
+}

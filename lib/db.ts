@@ -141,7 +141,10 @@ export function withConnection<T>(work: (connection: Database.Database) => T | P
 ;(globalThis as { __relaisCloseDatabase?: () => Promise<void> }).__relaisCloseDatabase = async () => {
   await db.$disconnect()
   if (postgres) await closePostgresPool()
-  else await withConnection((own) => own.close())
+  else await withConnection(async (own) => {
+    own.close()
+    await globalForDb.relaisWalSync?.close()
+  })
 }
 
 // Statements prepared on our connection, by SQL text. The queue builds its SQL from a few filter

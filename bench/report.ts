@@ -40,6 +40,9 @@ export interface Summary extends ExportSummary {
   /** submit_rps ÷ noop_post_rps and submit p99 ÷ no-op p99, per round, median. */
   ratio_noop: number | null
   p99_ratio_noop: number | null
+  /** The same no-op POST as a Pages Router API route (how Relais serves POST /api/reports), and submit_rps ÷ it. */
+  noop_pages_post_rps: number | null
+  ratio_noop_pages: number | null
   /** Relais event-loop delay p99 during the closed-loop submissions (median of rounds). */
   eventloop_p99_ms: number | null
   /** Server CPU time per request during the closed loop (median of rounds): robust on a shared machine. */

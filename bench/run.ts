@@ -250,10 +250,16 @@ async function main() {
     const setupSeconds = (performance.now() - tBench) / 1000
 
     // 1–2. Submission against its limits, interleaved rounds.
-    // `noop` is the floor app's no-op POST (issue 17's reference); `floor` keeps issue 6's no-op route
-    // of the Relais build itself (GET /api/health), for the JSON fields that already existed.
+    // `noop` is the floor app's no-op POST (issue 17's reference); `noop-pages` the same no-op as a
+    // Pages Router API route (how Relais serves POST /api/reports: the like-for-like floor, reported
+    // beside it); `floor` keeps issue 6's no-op route of the Relais build itself (GET /api/health).
     const targets: Target[] = [
-      ...(floor === null ? [] : [{ name: 'noop', origin: floor.origin, method: 'POST' as const, path: '/api/noop', probe: '/api/noop' }]),
+      ...(floor === null
+        ? []
+        : [
+            { name: 'noop', origin: floor.origin, method: 'POST' as const, path: '/api/noop', probe: '/api/noop' },
+            { name: 'noop-pages', origin: floor.origin, method: 'POST' as const, path: '/api/pages-noop', probe: '/api/noop' },
+          ]),
       { name: 'floor', origin: relais.origin, method: 'GET', path: '/api/health' },
       { name: 'relais', origin: relais.origin, method: 'POST', path: '/api/reports' },
       ...(bareUp === null ? [] : [{ name: 'bare', origin: bareOrigin, method: 'POST' as const, path: '/api/reports' }]),
@@ -275,7 +281,7 @@ async function main() {
     const refs: string[] = []
     const bareRefs: string[] = []
     const onReference = (t: Target) => (ref: string) => (t.name === 'bare' ? bareRefs : refs).push(ref)
-    const closed: Record<string, ClosedResult[]> = { noop: [], floor: [], relais: [], bare: [] }
+    const closed: Record<string, ClosedResult[]> = { noop: [], 'noop-pages': [], floor: [], relais: [], bare: [] }
     let submitErrors = 0
     const roundsText = scale.rounds === 1 ? '1 round (quick: no median of 3)' : `${scale.rounds} rounds`
     await phase(`closed loop: ${roundsText} × (floor, Relais, bare), ${CONNECTIONS} connections, ${scale.seconds} s each`, async () => {
@@ -461,6 +467,8 @@ async function main() {
       noop_page_js_gz_kb: floorWeight?.gzipKb ?? null,
       ratio_noop: median(ratios('noop')),
       p99_ratio_noop: median(p99Ratios('noop')),
+      noop_pages_post_rps: median(closed['noop-pages']!.map((r) => r.rps)),
+      ratio_noop_pages: median(ratios('noop-pages')),
       eventloop_p99_ms: median(loops.relais!.filter(Boolean).map((l) => l.loop.p99Ms)),
       cpu_ms_per_report: median(cpuOf('relais').filter((c): c is number => c !== null)),
       cpu_ms_per_noop_post: median(cpuOf('noop').filter((c): c is number => c !== null)),
@@ -486,11 +494,12 @@ async function main() {
       ['floor app', `bench/floor-app under next start (same next package)${floorBuilt.rebuilt ? `, built in ${floorBuilt.seconds.toFixed(0)} s` : ', build up to date'}`],
       ['Relais server', `${args.includes('--next-start') ? 'next start' : 'scripts/server.mjs'}, node ${relaisNodeFlags().join(' ') || '(no flags)'}`],
       ['databases', `${describeTemplate(migrated, 'migrated schema')}; setup (admin, seed, both servers, in parallel) ${setupSeconds.toFixed(1)} s`],
-      ...(['noop', 'floor', 'relais', 'bare'] as const).map((k): [string, string] => [
+      ...(['noop', 'noop-pages', 'floor', 'relais', 'bare'] as const).map((k): [string, string] => [
         `closed ${k}`,
         closed[k]!.map((r) => `${r.rps.toFixed(0)}/s p50 ${r.p50} p90 ${r.p90} p99 ${r.p99} ms err ${r.errors + r.non201}`).join(' | ') || 'n/a',
       ]),
       [`Relais ÷ no-op POST (${ofRounds})`, `${fmt(summary.ratio_noop, 2)}  [${ratios('noop').map((x) => x.toFixed(2)).join(', ')}]`],
+      [`Relais ÷ Pages Router no-op POST (${ofRounds})`, `${fmt(summary.ratio_noop_pages, 2)}  [${ratios('noop-pages').map((x) => x.toFixed(2)).join(', ')}]`],
       [`Relais p99 ÷ no-op POST p99 (${ofRounds})`, `${fmt(summary.p99_ratio_noop, 2)}  [${p99Ratios('noop').map((x) => x.toFixed(2)).join(', ')}]`],
       ...(['relais', 'noop'] as const).flatMap((k) => loops[k]!.map((l, i): [string, string] => [`${k === 'relais' ? 'Relais' : 'no-op'} server, closed round ${i + 1}`, describeLoop(l, closed[k]![i]?.requests)])),
       [`CPU per request, Relais ÷ no-op POST (${ofRounds})`, `${fmt(median(cpuRatios), 2)}  [${cpuRatios.map((x) => x.toFixed(2)).join(', ')}] (server CPU time: what a request costs, whatever else runs on the machine)`],

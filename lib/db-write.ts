@@ -66,19 +66,26 @@ let draining = false
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
-/** One transaction for the whole batch, one savepoint per item: a failed item is undone alone. */
-async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Outcome[]> {
+/**
+ * Runs the batch in one transaction. `isolated`: each item in its own savepoint, so a failed item is
+ * undone alone; otherwise the first failure rolls everything back and returns null.
+ */
+async function runBatch(own: Database.Database, batch: Waiting[], isolated: boolean): Promise<Outcome[] | null> {
   const sql = ownSql(own)
   const exec = (text: string) => statementFor(own, text).run()
   exec('BEGIN IMMEDIATE')
   const outcomes: Outcome[] = []
   try {
     for (const item of batch) {
-      exec('SAVEPOINT "item"')
+      if (isolated) exec('SAVEPOINT "item"')
       try {
         outcomes.push({ ok: true, value: await item.work(sql) })
-        exec('RELEASE "item"')
+        if (isolated) exec('RELEASE "item"')
       } catch (error) {
+        if (!isolated) {
+          exec('ROLLBACK')
+          return batch.length === 1 ? [{ ok: false, error }] : null
+        }
         exec('ROLLBACK TO "item"')
         exec('RELEASE "item"')
         outcomes.push({ ok: false, error })
@@ -90,6 +97,17 @@ async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Out
     throw error
   }
   return outcomes
+}
+
+/**
+ * One transaction for the whole batch. First without savepoints: items almost never fail (a
+ * reference collision), and a savepoint is not free (FTS5 writes its pending terms to disk at each
+ * one: with a savepoint per report, every report made its own index segment, bench/RESULTS.md 2
+ * December). When an item fails, the batch is rolled back and run again with a savepoint per item,
+ * so only the failed one is undone. That is why `work` must act through `sql` alone: it may run twice.
+ */
+async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Outcome[]> {
+  return (await runBatch(own, batch, false)) ?? (await runBatch(own, batch, true))!
 }
 
 /**
@@ -120,9 +138,9 @@ async function drain(): Promise<void> {
  * Group commit (SQLite): the writes that arrive in the same turn of the event loop, or while the
  * previous batch is being synced, are written in ONE transaction on our own connection, so one
  * fsync covers all of them, and each caller's promise settles only after that commit is on disk (a
- * 201 still means it). Each `work` runs in its own savepoint: when it throws (a reference
- * collision), only its rows are undone and its caller gets the error. `work` must use only the `sql`
- * it is given: the gate is held meanwhile.
+ * 201 still means it). When a `work` throws (a reference collision), only its rows are undone and
+ * its caller gets the error. `work` must use only the `sql` it is given (the gate is held
+ * meanwhile), and may run twice (writeBatch): its rows must be its only lasting effect.
  */
 export function groupCommit<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   // PostgreSQL takes concurrent transactions from the pool: each write is its own (issue 18), with

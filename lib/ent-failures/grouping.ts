@@ -1,5 +1,5 @@
 import 'server-only'
-import crypto from 'node:crypto'
+import { newRecordId } from '@/lib/security/random'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { sqlDialect } from '@/lib/sql-dialect'
@@ -38,10 +38,6 @@ interface FailureRow {
   reporterKey: string | null
 }
 
-/** A cuid-shaped id, like the other records' `@default(cuid())`: 'c' + time + randomness. */
-function newId(): string {
-  return `c${Date.now().toString(36)}${crypto.randomBytes(12).toString('hex')}`.slice(0, 25)
-}
 
 async function addEvent(sql: Sql, failureId: string, type: string, at: string, e: { before?: unknown; after?: unknown; note?: string }) {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
@@ -80,7 +76,7 @@ async function detach(sql: Sql, ticket: AttachableTicket, note: string): Promise
  * PostgreSQL transactions run side by side: the INSERT waits on the other's key, then does nothing).
  */
 async function createRecord(sql: Sql, ticket: AttachableTicket, identity: { identityKey: string; weakKey: boolean }): Promise<string | null> {
-  const id = newId()
+  const id = newRecordId()
   const now = storedDate(new Date())
   const reportedAt = storedDate(ticket.createdAt)
   const created = await sql.run(Prisma.sql`INSERT INTO "EntFailure" ("id", "identityKey", "weakKey", "entName", "entLogin", "fullName",

@@ -1,5 +1,5 @@
 import 'server-only'
-import crypto from 'node:crypto'
+import { newRecordId } from '@/lib/security/random'
 import type { Sql } from '@/lib/db-write'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { sqlDialect } from '@/lib/sql-dialect'
@@ -26,10 +26,6 @@ interface OpenRow {
   publicMessage: string | null
 }
 
-/** A cuid-shaped id, like the records' `@default(cuid())`: 'c' + time + randomness. */
-function newId(): string {
-  return `c${Date.now().toString(36)}${crypto.randomBytes(12).toString('hex')}`.slice(0, 25)
-}
 
 function joined(row: OpenRow): JoinedIncident {
   return { id: row.id, since: new Date(row.firstReportAt), message: row.published ? row.publicMessage : null }
@@ -48,7 +44,7 @@ export async function addIncidentEvent(
 
 /** Opens the incident of `key`; when the same problem was resolved before, says so and when. */
 async function openIncident(sql: Sql, key: IncidentKey, at: string): Promise<JoinedIncident> {
-  const id = newId()
+  const id = newRecordId()
   const [previous] = await sql.rows<{ id: string; resolvedAt: string | Date | null }>(Prisma.sql`SELECT "id", "resolvedAt"
     FROM "Incident" WHERE "key" = ${key.key} AND "status" = 'RESOLVED' ORDER BY "resolvedAt" DESC LIMIT 1`)
   const previousResolvedAt = previous?.resolvedAt ? storedDate(new Date(previous.resolvedAt)) : null

@@ -1,5 +1,6 @@
 import 'server-only'
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto'
+import { randomBytes } from '@/lib/security/random'
 import { authSecret } from '@/lib/auth/config'
 
 // The tracking token is stored only as a hash on the ticket (README, "Public reports"), yet every

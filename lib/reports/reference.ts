@@ -1,5 +1,6 @@
 import 'server-only'
 import crypto from 'node:crypto'
+import { randomBytes } from '@/lib/security/random'
 
 // Public references (RL-7K3F-9Q2M) and private tracking tokens. References are random, short and
 // easy to read aloud; the token is the secret: only its SHA-256 hash is stored.
@@ -9,12 +10,12 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 export function generateReference(): string {
   // 32 divides 256, so `byte & 31` draws each character uniformly.
-  const chars = [...crypto.randomBytes(8)].map((b) => ALPHABET[b & 31]).join('')
+  const chars = [...randomBytes(8)].map((b) => ALPHABET[b & 31]).join('')
   return `RL-${chars.slice(0, 4)}-${chars.slice(4)}`
 }
 
 export function generateTrackingToken(): string {
-  return crypto.randomBytes(32).toString('base64url')
+  return randomBytes(32).toString('base64url')
 }
 
 export function hashTrackingToken(token: string): string {

@@ -39,8 +39,22 @@ function unsupported(accept: BodyKind[]): Response {
 
 const invalid = (message: string) => ({ ok: false as const, response: invalidRequest([{ path: [], message }]) })
 
+type Capped = Uint8Array<ArrayBuffer> | 'too-large' | 'broken'
+
+// Bodies read from the Node request before its Request was built (lib/http/node-route.ts: at most
+// the limit + 1 byte, or 'broken'), so that no web stream is made only to be read back at once.
+const prereadBodies = new WeakMap<Request, Uint8Array<ArrayBuffer> | 'broken'>()
+
+/** Gives `request` the body already read for it; readBody applies its checks to it as to a stream. */
+export function withPrereadBody(request: Request, body: Uint8Array<ArrayBuffer> | 'broken'): Request {
+  prereadBodies.set(request, body)
+  return request
+}
+
 /** At most `max` bytes of the body; 'too-large' as soon as the stream goes past it. */
-async function readCapped(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | 'too-large' | 'broken'> {
+async function readCapped(request: Request, max: number): Promise<Capped> {
+  const preread = prereadBodies.get(request)
+  if (preread !== undefined) return preread !== 'broken' && preread.byteLength > max ? 'too-large' : preread
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []

@@ -2,6 +2,7 @@ import 'server-only'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getRequestMeta } from 'next/dist/server/request-meta'
 import type { ApiRoute } from './api-contract'
+import { withPrereadBody } from './json-body'
 
 // Serves a route handler of ours (a web Request → Response function, lib/http/api-route.ts) as a
 // Pages Router API route, for the one endpoint where the framework's cost per request decides what
@@ -12,33 +13,42 @@ import type { ApiRoute } from './api-contract'
 // headers, same proxy.ts matcher; the edge's checks stay in lib/http/api-route.ts, unchanged: this
 // only hands them a Request built from the Node request, and writes their Response back.
 //
-// The body is read here, at most `maxBytes + 1` bytes of it, so the edge still decides 413 (on the
-// declared Content-Length, or on the bytes it is given), 415 and 400 exactly as for App Router
-// routes. The route file turns Next's own body parser off: `export const config = { api: {
-// bodyParser: false, externalResolver: true } }` (a literal: Next reads it at build time).
+// The body is read here, at most `maxBytes + 1` bytes of it, and handed to the edge's body reader
+// with the Request (no web stream is made for it), so the edge still decides 413 (on the declared
+// Content-Length, or on the bytes it is given), 415 and 400 exactly as for App Router routes. The
+// route file turns Next's own body parser off: `export const config = { api: { bodyParser: false,
+// externalResolver: true } }` (a literal: Next reads it at build time).
 
-type Body = Uint8Array | ReadableStream<Uint8Array> | undefined
-
-/** A stream that fails on first read: the client went away mid-body (the edge answers 400). */
-const brokenBody = () => new ReadableStream<Uint8Array>({ start: (controller) => controller.error(new Error('incomplete body')) })
-
-async function cappedBody(req: IncomingMessage, maxBytes: number): Promise<Body> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined
+/**
+ * At most `maxBytes + 1` bytes of the body (enough for the edge to answer 413), or 'broken'.
+ * `unread`: the client is still sending a body nobody will read: the connection must close after
+ * the answer, or the rest of that body would be parsed as its next request.
+ */
+async function cappedBody(req: IncomingMessage, maxBytes: number): Promise<{ body: Uint8Array<ArrayBuffer> | 'broken'; unread: boolean }> {
   // Declared too large: not read at all, the edge refuses on the header.
-  if (Number(req.headers['content-length']) > maxBytes) return undefined
+  if (Number(req.headers['content-length']) > maxBytes) return { body: new Uint8Array(0), unread: true }
+  // Already read by someone else (nothing of ours does): no body the edge could check.
+  if (req.readableEnded) return { body: 'broken', unread: false }
   const chunks: Buffer[] = []
   let size = 0
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
+  return new Promise((resolve) => {
+    const done = (body: Uint8Array<ArrayBuffer> | 'broken', unread: boolean) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onError)
+      resolve({ body, unread })
+    }
+    const onData = (chunk: Buffer) => {
       chunks.push(chunk)
       size += chunk.byteLength
-      if (size > maxBytes) break // enough for the edge to answer 413; the rest is never read
+      if (size > maxBytes) {
+        req.pause()
+        done(Buffer.concat(chunks, size) as Uint8Array<ArrayBuffer>, true)
+      }
     }
-  } catch {
-    return brokenBody()
-  }
-  if (!req.complete && size <= maxBytes) return brokenBody()
-  return Buffer.concat(chunks, size)
+    const onEnd = () => done(Buffer.concat(chunks, size) as Uint8Array<ArrayBuffer>, false)
+    // The client went away mid-body: the edge answers 400 (to nobody).
+    const onError = () => done('broken', true)
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onError)
+  })
 }
 
 function headersOf(req: IncomingMessage): Headers {
@@ -75,13 +85,9 @@ export function nodeRoute(route: ApiRoute, handler: (request: Request) => Promis
       res.writeHead(405, { Allow: method }).end()
       return
     }
-    const body = await cappedBody(req, maxBytes)
-    const request = new Request(urlOf(req), {
-      method: req.method,
-      headers: headersOf(req),
-      body,
-      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-    } as RequestInit)
+    const { body, unread } = await cappedBody(req, maxBytes)
+    const request = withPrereadBody(new Request(urlOf(req), { method: req.method, headers: headersOf(req) }), body)
+    if (unread) res.setHeader('Connection', 'close')
     await writeResponse(res, await handler(request))
   }
 }

@@ -116,6 +116,7 @@ describe('POST /api/reports through the Pages Router', () => {
       expect(tooLarge.status).toBe(413)
       expect(JSON.parse(tooLarge.body)).toMatchObject({ error: 'payload_too_large', message: expect.stringContaining('taille maximale') })
     }
+    // The refused bodies were left unread: their connections closed, the next request is answered.
     const broken = await post({ 'content-type': 'application/json' }, '{"message": ')
     expect(broken.status).toBe(400)
     expect(JSON.parse(broken.body)).toMatchObject({ error: 'invalid_request' })

@@ -60,7 +60,7 @@ interface Waiting {
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
 }
-let waiting: Waiting[] = []
+const waiting: Waiting[] = []
 /** True from the first waiting write until `drain` has emptied the queue. */
 let draining = false
 
@@ -110,6 +110,23 @@ async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Out
   return (await runBatch(own, batch, false)) ?? (await runBatch(own, batch, true))!
 }
 
+// At most this many writes per transaction, and their callers answered this many at a time: each
+// answer runs the rest of its request (the response written to its socket), and 50 of them in one go
+// held the event loop for tens of milliseconds (bench/RESULTS.md, 2 December, event-loop p99).
+const MAX_BATCH = 32
+const SETTLED_PER_TURN = 16
+
+/** Settles a committed batch's callers a few per turn of the event loop. */
+function settleInTurns(batch: Waiting[], outcomes: Outcome[], from = 0): void {
+  const to = Math.min(from + SETTLED_PER_TURN, batch.length)
+  for (let i = from; i < to; i++) {
+    const outcome = outcomes[i]!
+    if (outcome.ok) batch[i]!.resolve(outcome.value)
+    else batch[i]!.reject(outcome.error)
+  }
+  if (to < batch.length) setImmediate(() => settleInTurns(batch, outcomes, to))
+}
+
 /**
  * Commits the waiting writes batch after batch. While a batch's WAL sync runs (off the event loop,
  * lib/wal-sync.ts), the requests that arrive keep being parsed and classified and their writes
@@ -120,12 +137,11 @@ async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Out
  */
 async function drain(): Promise<void> {
   while (waiting.length > 0) {
-    const batch = waiting
-    waiting = []
+    const batch = waiting.splice(0, MAX_BATCH)
     try {
       const outcomes = await withConnection((own) => writeBatch(own, batch))
       await ownWalSync().synced()
-      outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error)))
+      settleInTurns(batch, outcomes)
     } catch (error) {
       // The commit failed (nothing of the batch is stored) or its sync did.
       batch.forEach((w) => w.reject(error))

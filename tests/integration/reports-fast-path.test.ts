@@ -184,6 +184,17 @@ describe('createReport storage', () => {
     }
   })
 
+  it.skipIf(postgres)('answers and stores every submission of a turn larger than one transaction holds, each once', async () => {
+    const syncsBefore = ownWalSync().stats().completed
+    const names = Array.from({ length: 75 }, (_, i) => `Rentrée Élève ${i + 1}`)
+    const results = await Promise.all(names.map((fullName) => createReport({ message, fullName, profile: 'ELEVE' })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    const stored = await db.ticket.findMany({ where: { fullName: { in: names } }, select: { fullName: true } })
+    expect(stored.map((t) => t.fullName).sort()).toEqual([...names].sort())
+    // 75 writes of one turn: several transactions (lib/db-write.ts holds at most 32), each synced.
+    expect(ownWalSync().stats().completed - syncsBefore).toBeGreaterThanOrEqual(3)
+  })
+
   // lib/wal-sync.ts: our connection commits with synchronous=NORMAL, so the fsync that makes a
   // report durable is ours to wait for.
   it.skipIf(postgres)('answers a submission only after a WAL sync that started after its commit has completed', async () => {

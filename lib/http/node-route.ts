@@ -33,7 +33,7 @@ async function cappedBody(req: IncomingMessage, maxBytes: number): Promise<{ bod
   let size = 0
   return new Promise((resolve) => {
     const done = (body: Uint8Array<ArrayBuffer> | 'broken', unread: boolean) => {
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onError)
+      req.off('data', onData).off('end', onEnd).off('error', onBroken).off('close', onBroken)
       resolve({ body, unread })
     }
     const onData = (chunk: Buffer) => {
@@ -45,9 +45,10 @@ async function cappedBody(req: IncomingMessage, maxBytes: number): Promise<{ bod
       }
     }
     const onEnd = () => done(Buffer.concat(chunks, size) as Uint8Array<ArrayBuffer>, false)
-    // The client went away mid-body: the edge answers 400 (to nobody).
-    const onError = () => done('broken', true)
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onError)
+    // The client went away mid-body (an error, or the request closed before its end): the edge
+    // answers 400, to nobody.
+    const onBroken = () => done('broken', true)
+    req.on('data', onData).on('end', onEnd).on('error', onBroken).on('close', onBroken)
   })
 }
 

@@ -115,6 +115,10 @@ async function writeBatch(own: Database.Database, batch: Waiting[]): Promise<Out
 // held the event loop for tens of milliseconds (bench/RESULTS.md, 2 December, event-loop p99).
 const MAX_BATCH = 32
 const SETTLED_PER_TURN = 16
+// A batch this small is synced on the event loop (lib/wal-sync.ts `syncedNow`): at a quiet moment
+// the thread pool's two switches cost more than the sync, and their delays made the tail of the
+// open loop at 150 reports/s (bench/RESULTS.md, 2 December).
+const SYNC_HERE_UP_TO = 2
 
 /** Settles a committed batch's callers a few per turn of the event loop. */
 function settleInTurns(batch: Waiting[], outcomes: Outcome[], from = 0): void {
@@ -140,7 +144,8 @@ async function drain(): Promise<void> {
     const batch = waiting.splice(0, MAX_BATCH)
     try {
       const outcomes = await withConnection((own) => writeBatch(own, batch))
-      await ownWalSync().synced()
+      const wal = ownWalSync()
+      if (!(batch.length <= SYNC_HERE_UP_TO && wal.syncedNow())) await wal.synced()
       settleInTurns(batch, outcomes)
     } catch (error) {
       // The commit failed (nothing of the batch is stored) or its sync did.

@@ -23,6 +23,12 @@ import type { FileHandle } from 'node:fs/promises'
 export interface WalSync {
   /** Resolves once every commit made before this call is on disk. */
   synced(): Promise<void>
+  /**
+   * Syncs now, on this thread, when no sync is running and the WAL file is open already: true when
+   * every commit made before the call is on disk. For a batch of one or two reports (a quiet
+   * moment), a sync of ~0.4 ms costs less than the two thread switches of `synced()`.
+   */
+  syncedNow(): boolean
   /** Syncs started and completed so far (tests check that an acknowledgement waited for one). */
   stats(): { started: number; completed: number; opened: number }
   /** Closes the WAL file kept open (the database is closing). */
@@ -58,6 +64,16 @@ export function walSync(databaseFile: string): WalSync {
     completed++
   }
 
+  function syncedNow(): boolean {
+    if (running || !held) return false
+    const { dev, ino } = fs.statSync(walFile)
+    if (held.dev !== dev || held.ino !== ino) return false
+    started++
+    fs.fdatasyncSync(held.file.fd)
+    completed++
+    return true
+  }
+
   function synced(): Promise<void> {
     if (!running) {
       running = syncOnce().finally(() => (running = null))
@@ -80,5 +96,5 @@ export function walSync(databaseFile: string): WalSync {
     await previous?.file.close()
   }
 
-  return { synced, stats: () => ({ started, completed, opened }), close }
+  return { synced, syncedNow, stats: () => ({ started, completed, opened }), close }
 }

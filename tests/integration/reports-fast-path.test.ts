@@ -212,13 +212,19 @@ describe('createReport storage', () => {
 
   it.skipIf(postgres)('fails the batch, rather than acknowledging it, when the WAL cannot be synced', async () => {
     const wal = ownWalSync()
-    const synced = wal.synced
+    const { synced, syncedNow } = wal
+    // Off the event loop (synced) or on it (syncedNow, for a batch of one or two): the disk fails.
     wal.synced = () => Promise.reject(new Error('EIO: i/o error, fdatasync'))
+    wal.syncedNow = () => {
+      throw new Error('EIO: i/o error, fdatasync')
+    }
     try {
       const result = createReport({ message, fullName: 'Disque Défaillant', profile: 'ELEVE' })
       await expect(result).rejects.toThrow(/fdatasync/)
+      const batch = ['Disque Un', 'Disque Deux', 'Disque Trois'].map((fullName) => createReport({ message, fullName, profile: 'ELEVE' }))
+      for (const one of batch) await expect(one).rejects.toThrow(/fdatasync/)
     } finally {
-      wal.synced = synced
+      Object.assign(wal, { synced, syncedNow })
     }
   })
 })

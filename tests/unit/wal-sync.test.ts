@@ -44,6 +44,25 @@ describe('walSync', () => {
     await wal.close()
   })
 
+  it('syncs on the calling thread once the file is open and no sync runs; otherwise says it did not', async () => {
+    const file = databaseFile()
+    const wal = walSync(file)
+    expect(wal.syncedNow()).toBe(false) // not open yet: the caller waits for synced()
+    await wal.synced()
+    const before = wal.stats()
+    expect(wal.syncedNow()).toBe(true)
+    expect(wal.stats()).toMatchObject({ started: before.started + 1, completed: before.completed + 1, opened: 1 })
+    const running = wal.synced()
+    expect(wal.syncedNow()).toBe(false) // one is running: the caller waits for the next
+    await running
+    fs.rmSync(`${file}-wal`)
+    fs.writeFileSync(`${file}-wal`, 'new frames')
+    expect(wal.syncedNow()).toBe(false) // another file: opened by synced(), off this thread
+    await wal.synced()
+    expect(wal.syncedNow()).toBe(true)
+    await wal.close()
+  })
+
   it('closes the file it keeps, and opens it again if asked to sync after', async () => {
     const wal = walSync(databaseFile())
     await wal.synced()

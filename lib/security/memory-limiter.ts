@@ -1,33 +1,71 @@
 import 'server-only'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
-import { runDetached } from '@/lib/security/detached-scope'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 
-type Limiter = RateLimiterMemory
+// The in-memory rate limiter of every limit of the app on SQLite (one process): fixed windows that
+// start at a key's first count, as rate-limiter-flexible's memory store, whose answers
+// (RateLimiterRes, thrown when over) it keeps. That store gives every key an expiry timer for its
+// whole window (10–15 minutes): at back-to-school, two keys per report (the person's name and
+// login) made ~70,000 timers alive at once, which the garbage collector walked at every mark-compact,
+// and the open loop's p99 at 150 reports/s went from ~13 to ~21 ms (bench/RESULTS.md, 2 December).
+// Here an expired count is dropped when its key is read again, and by a sweep each time the table has
+// doubled since the last one: no timer, and, the counts being small integers in two maps, no object
+// per key but its name. Nothing is scheduled, so no request context is kept alive either
+// (lib/security/detached-scope.ts).
 
-/**
- * The in-memory rate limiter for every limit of the app. Each new key starts an expiry timer that
- * lives the whole window (10–15 minutes); made during a request, that timer would keep the request
- * alive as long (see lib/security/detached-scope.ts). Every method that can start one runs in the
- * detached scope; the caller still awaits the result in its own context.
- */
-export class DetachedRateLimiter extends RateLimiterMemory {
-  consume(...args: Parameters<Limiter['consume']>): ReturnType<Limiter['consume']> {
-    return runDetached(() => super.consume(...args))
+const FIRST_SWEEP_AT = 1024
+
+export interface MemoryLimiterOptions {
+  /** Counts allowed per key and window. */
+  points: number
+  /** The window, in seconds. */
+  duration: number
+  keyPrefix: string
+}
+
+export class MemoryRateLimiter {
+  private readonly counts = new Map<string, number>()
+  /** When each key's window ends, in seconds since `origin` (small integers). */
+  private readonly ends = new Map<string, number>()
+  private readonly origin: number
+  private sweepAt = FIRST_SWEEP_AT
+
+  constructor(
+    private readonly options: MemoryLimiterOptions,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.origin = clock()
   }
 
-  penalty(...args: Parameters<Limiter['penalty']>): ReturnType<Limiter['penalty']> {
-    return runDetached(() => super.penalty(...args))
+  /** Counts `points` for `key`: resolves with what is left, or rejects with the wait when over. */
+  async consume(key: string, points = 1): Promise<RateLimiterRes> {
+    const name = `${this.options.keyPrefix}:${key}`
+    const now = (this.clock() - this.origin) / 1000
+    let end = this.ends.get(name)
+    if (end === undefined || end <= now) {
+      end = Math.ceil(now + this.options.duration)
+      this.ends.set(name, end)
+      this.counts.set(name, 0)
+      if (this.ends.size >= this.sweepAt) this.sweep(now)
+    }
+    // Never counted past the limit + 1: a flood from one address cannot grow a count for ever.
+    const consumed = Math.min((this.counts.get(name) ?? 0) + points, this.options.points + 1)
+    this.counts.set(name, consumed)
+    const result = new RateLimiterRes(Math.max(0, this.options.points - consumed), Math.round((end - now) * 1000), consumed, consumed === points)
+    if (consumed > this.options.points) throw result
+    return result
   }
 
-  reward(...args: Parameters<Limiter['reward']>): ReturnType<Limiter['reward']> {
-    return runDetached(() => super.reward(...args))
+  private sweep(now: number): void {
+    for (const [name, end] of this.ends) {
+      if (end > now) continue
+      this.ends.delete(name)
+      this.counts.delete(name)
+    }
+    this.sweepAt = Math.max(FIRST_SWEEP_AT, this.ends.size * 2)
   }
 
-  block(...args: Parameters<Limiter['block']>): ReturnType<Limiter['block']> {
-    return runDetached(() => super.block(...args))
-  }
-
-  set(...args: Parameters<Limiter['set']>): ReturnType<Limiter['set']> {
-    return runDetached(() => super.set(...args))
+  /** Keys counted in a window not yet over, or over but not yet swept (tests). */
+  get size(): number {
+    return this.ends.size
   }
 }

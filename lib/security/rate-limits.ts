@@ -1,12 +1,12 @@
 import 'server-only'
 import { headers } from 'next/headers'
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import unhomoglyph from 'unhomoglyph'
 import { clientAddress } from '@/lib/security/client-address'
 import { databaseProvider } from '@/lib/sql-dialect'
 import { env } from '@/lib/env'
 import { errorResponse } from '@/lib/result'
-import { DetachedRateLimiter } from './memory-limiter'
+import { MemoryRateLimiter } from './memory-limiter'
 import { postgresRateLimiter, type LimiterOptions } from './postgres-limiter'
 
 // Abuse limits for the public endpoints, designed for schools: a whole school often reaches us from
@@ -24,10 +24,16 @@ export const RATE_LIMITED_MESSAGE =
 
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number; message: string }
 
+/** A counter per key and window: the memory one (SQLite) or rate-limiter-flexible's PostgreSQL one. */
+interface Limiter {
+  /** Resolves when the key may go on; rejects with a RateLimiterRes (the wait) when over its limit. */
+  consume(key: string): Promise<unknown>
+}
+
 interface Limiters {
-  reportsPerAddress: RateLimiterAbstract
-  reportsPerPerson: RateLimiterAbstract
-  classifyPerAddress: RateLimiterAbstract
+  reportsPerAddress: Limiter
+  reportsPerPerson: Limiter
+  classifyPerAddress: Limiter
 }
 
 export interface LimitSettings {
@@ -43,7 +49,7 @@ export interface LimitSettings {
 export function createLimiters(settings: LimitSettings, namespace = ''): Limiters {
   const shared = databaseProvider() === 'postgresql'
   const limiter = (options: LimiterOptions, sweeps = false) =>
-    shared ? postgresRateLimiter({ ...options, keyPrefix: namespace + options.keyPrefix }, sweeps) : new DetachedRateLimiter(options)
+    shared ? postgresRateLimiter({ ...options, keyPrefix: namespace + options.keyPrefix }, sweeps) : new MemoryRateLimiter(options)
   return {
     reportsPerAddress: limiter(
       { keyPrefix: 'reports-address', points: settings.reportsPerMinute * (REPORT_WINDOW_SECONDS / 60), duration: REPORT_WINDOW_SECONDS },
@@ -93,7 +99,7 @@ export function normaliseIdentity(value: string): string {
     .slice(0, 200)
 }
 
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
+async function consume(limiter: Limiter, key: string): Promise<number | null> {
   try {
     await limiter.consume(key)
     return null

@@ -44,10 +44,16 @@ export function walSync(databaseFile: string): WalSync {
   let opened = 0
   let held: { file: FileHandle; dev: number; ino: number } | null = null
 
+  /** The file kept open when it is still the one at the WAL's path (throws when there is none). */
+  function heldFile(): FileHandle | null {
+    const { dev, ino } = fs.statSync(walFile)
+    return held && held.dev === dev && held.ino === ino ? held.file : null
+  }
+
   /** The WAL file kept open, or the file now at its path when that is another one. */
   async function walFileHandle(): Promise<FileHandle> {
-    const { dev, ino } = fs.statSync(walFile)
-    if (held && held.dev === dev && held.ino === ino) return held.file
+    const current = heldFile()
+    if (current) return current
     const previous = held
     held = null
     await previous?.file.close().catch(() => undefined)
@@ -65,11 +71,10 @@ export function walSync(databaseFile: string): WalSync {
   }
 
   function syncedNow(): boolean {
-    if (running || !held) return false
-    const { dev, ino } = fs.statSync(walFile)
-    if (held.dev !== dev || held.ino !== ino) return false
+    const file = running || !held ? null : heldFile()
+    if (!file) return false
     started++
-    fs.fdatasyncSync(held.file.fd)
+    fs.fdatasyncSync(file.fd)
     completed++
     return true
   }

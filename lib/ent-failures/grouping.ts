@@ -38,7 +38,6 @@ interface FailureRow {
   reporterKey: string | null
 }
 
-
 async function addEvent(sql: Sql, failureId: string, type: string, at: string, e: { before?: unknown; after?: unknown; note?: string }) {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
   await sql.run(Prisma.sql`INSERT INTO "EntFailureEvent" ("entFailureId", "type", "before", "after", "note", "createdAt")

@@ -26,7 +26,6 @@ interface OpenRow {
   publicMessage: string | null
 }
 
-
 function joined(row: OpenRow): JoinedIncident {
   return { id: row.id, since: new Date(row.firstReportAt), message: row.published ? row.publicMessage : null }
 }

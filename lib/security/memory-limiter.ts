@@ -19,7 +19,6 @@ export interface MemoryLimiterOptions {
   points: number
   /** The window, in seconds. */
   duration: number
-  keyPrefix: string
 }
 
 export class MemoryRateLimiter {
@@ -38,18 +37,18 @@ export class MemoryRateLimiter {
 
   /** Counts `points` for `key`: resolves with what is left, or rejects with the wait when over. */
   async consume(key: string, points = 1): Promise<RateLimiterRes> {
-    const name = `${this.options.keyPrefix}:${key}`
+    // Each limit has its own instance, hence its own maps: the key alone names a count.
     const now = (this.clock() - this.origin) / 1000
-    let end = this.ends.get(name)
+    let end = this.ends.get(key)
     if (end === undefined || end <= now) {
       end = Math.ceil(now + this.options.duration)
-      this.ends.set(name, end)
-      this.counts.set(name, 0)
+      this.ends.set(key, end)
+      this.counts.set(key, 0)
       if (this.ends.size >= this.sweepAt) this.sweep(now)
     }
     // Never counted past the limit + 1: a flood from one address cannot grow a count for ever.
-    const consumed = Math.min((this.counts.get(name) ?? 0) + points, this.options.points + 1)
-    this.counts.set(name, consumed)
+    const consumed = Math.min((this.counts.get(key) ?? 0) + points, this.options.points + 1)
+    this.counts.set(key, consumed)
     const result = new RateLimiterRes(Math.max(0, this.options.points - consumed), Math.round((end - now) * 1000), consumed, consumed === points)
     if (consumed > this.options.points) throw result
     return result

@@ -7,7 +7,7 @@ import { MemoryRateLimiter } from '@/lib/security/memory-limiter'
 
 function limiterAt(start = 1_000_000) {
   let now = start
-  const limiter = new MemoryRateLimiter({ keyPrefix: 'test', points: 3, duration: 600 }, () => now)
+  const limiter = new MemoryRateLimiter({ points: 3, duration: 600 }, () => now)
   return { limiter, advance: (ms: number) => (now += ms) }
 }
 

@@ -20,6 +20,10 @@ export interface TicketSearchSource {
   from: Prisma.Sql
   match: Prisma.Sql
   id: Prisma.Sql
+  /** The index alone (its hits, no ticket row read), under the alias `match` and `id` name. */
+  index: Prisma.Sql
+  /** How many words the match requires: more than one is an AND of them. */
+  words: number
 }
 
 export interface SqlDialect {
@@ -97,6 +101,8 @@ const sqlite: SqlDialect = {
       from: Prisma.sql`"ticket_fts" f CROSS JOIN "Ticket" t ON t."id" = f."rowid"`,
       match: Prisma.sql`f."ticket_fts" MATCH ${fts5Match(words, lastIsPrefix)}`,
       id: Prisma.sql`f."rowid"`,
+      index: Prisma.sql`"ticket_fts" f`,
+      words: words.length,
     }),
   },
   isUniqueViolation: (error) =>
@@ -134,6 +140,8 @@ const postgresql: SqlDialect = {
       from: Prisma.sql`"Ticket" t`,
       match: tsMatch(words, lastIsPrefix),
       id: Prisma.sql`t."id"`,
+      index: Prisma.sql`"Ticket" t`,
+      words: words.length,
     }),
   },
   // 23505: unique_violation, from pg directly or wrapped by Prisma (P2002).

@@ -99,8 +99,8 @@ export async function listTickets(viewer: Viewer, input: unknown): Promise<Resul
       LIMIT ${take}`)
   const rows =
     search && key.sort === 'created'
-      ? await newestSearchRows(search, filterConditions(viewer, otherFilters), key.id, limit + 1, (from, conditions, take) =>
-          select(from, conditions, Prisma.sql`ORDER BY ${search.id} DESC`, take),
+      ? await newestSearchRows(search, filterConditions(viewer, otherFilters), key.id, limit + 1, (from, conditions, take, id) =>
+          select(from, conditions, Prisma.sql`ORDER BY ${id} DESC`, take),
         )
       : await select(Prisma.sql`"Ticket" t`, [...filterConditions(viewer, filter), afterCursor(key)], orderBy(sort), limit + 1)
   const page = rows.slice(0, limit)

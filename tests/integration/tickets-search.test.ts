@@ -161,7 +161,8 @@ describe('queue search (FTS5)', () => {
 
 // PostgreSQL reads a newest-first search page in up to three steps (lib/tickets/search-page.ts):
 // the newest 2,000 tickets, else the index's hits below them when there are at most 5,000, else a
-// walk below them. Each step must give the same pages as one ordered scan would (as on SQLite).
+// walk below them. SQLite reads several words' hits forwards first when there are at most 200,
+// else walks backwards. Each way must give the same pages as one ordered scan would.
 describe('queue search across many tickets', () => {
   async function allPages(q: string, extra: Record<string, string> = {}): Promise<string[]> {
     const got: string[] = []
@@ -199,5 +200,19 @@ describe('queue search across many tickets', () => {
     const next = await listTickets(agent, { q: 'vieuxmot', limit: '25', cursor: firstPages.value.nextCursor! })
     if (!next.ok) throw new Error(JSON.stringify(next))
     expect(next.value.items.map((t) => t.reference)).toEqual(oldNewestFirst.slice(25, 50))
+
+    // Several words: rare together (from their hits), common together (walked), a cursor and a
+    // filter on each; "vieuxmot 40" is "40" started: tickets 40, 400–409 and 4,000–4,099.
+    expect(await allPages('erreur ozanam')).toEqual([old[4_000], old[10]])
+    expect(await allPages('ozanam erreur', { status: 'NEW' })).toEqual([old[10]])
+    const started = oldNewestFirst.filter((_, i) => String(old.length - 1 - i).startsWith('40'))
+    expect(started).toHaveLength(111)
+    expect(await allPages('vieuxmot 40')).toEqual(started)
+    expect(await allPages('erreur vieuxmot 40', { status: 'RESOLVED' })).toEqual(
+      started.filter((ref) => status(old.indexOf(ref)) === 'RESOLVED'),
+    )
+    const common = await listTickets(agent, { q: 'erreur vieuxmot', limit: '25', cursor: firstPages.value.nextCursor! })
+    if (!common.ok) throw new Error(JSON.stringify(common))
+    expect(common.value.items.map((t) => t.reference)).toEqual(oldNewestFirst.slice(25, 50))
   })
 })

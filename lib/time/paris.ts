@@ -23,11 +23,48 @@ export interface WallClock {
   second: number
 }
 
-/** The Paris wall-clock reading of an instant. */
-export function parisWallClock(date: Date): WallClock {
+function formattedWallClock(date: Date): WallClock {
   const parts = partsFormatter.formatToParts(date)
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
+}
+
+// Paris's offset from UTC, by UTC hour: `formatToParts` costs ~15 µs and every report reads the
+// clock (its dashboard hour, its incident window). Paris has changed offset only on a UTC hour since
+// 1911; an hour whose offset differs between its first and last second is never cached.
+const HOUR_MS = 3_600_000
+const hourOffsets = new Map<number, number>()
+
+function offsetOfUtcHour(hour: number): number | null {
+  const cached = hourOffsets.get(hour)
+  if (cached !== undefined) return cached
+  const offset = (t: number) => {
+    const p = formattedWallClock(new Date(t))
+    // Date.UTC reads years 0–99 as 1900–1999: such hours are never cached (NaN never equals itself).
+    return p.year < 1900 ? NaN : Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t
+  }
+  const start = hour * HOUR_MS
+  const found = offset(start)
+  if (offset(start + HOUR_MS - 1000) !== found) return null
+  if (hourOffsets.size >= 4096) hourOffsets.clear()
+  hourOffsets.set(hour, found)
+  return found
+}
+
+/** The Paris wall-clock reading of an instant. */
+export function parisWallClock(date: Date): WallClock {
+  const t = date.getTime()
+  const offset = Number.isFinite(t) ? offsetOfUtcHour(Math.floor(t / HOUR_MS)) : null
+  if (offset === null) return formattedWallClock(date)
+  const local = new Date(t + offset)
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  }
 }
 
 /** Offset of Paris from UTC at instant t (ms since epoch), in milliseconds. */

@@ -45,15 +45,22 @@ function fromHits<T>(among: Prisma.Sql, filters: Prisma.Sql[], take: number, sel
 
 const ids = (hits: { id: number }[]) => hits.map((h) => h.id)
 
-/** `filters` are the page's other conditions. */
-export async function newestSearchRows<T>(
-  source: TicketSearchSource,
-  filters: Prisma.Sql[],
-  beforeId: number,
-  take: number,
-  select: SelectRows<T>,
-): Promise<T[]> {
-  if (sqlDialect().provider === 'postgresql') return postgresSearchRows(source, filters, beforeId, take, select)
+interface PageRequest<T> {
+  source: TicketSearchSource
+  /** The page's other conditions. */
+  filters: Prisma.Sql[]
+  beforeId: number
+  take: number
+  select: SelectRows<T>
+}
+
+/** The `take` newest tickets below `beforeId` that match `source` and pass `filters`. */
+export function newestSearchRows<T>(source: TicketSearchSource, filters: Prisma.Sql[], beforeId: number, take: number, select: SelectRows<T>): Promise<T[]> {
+  const page = { source, filters, beforeId, take, select }
+  return sqlDialect().provider === 'postgresql' ? postgresSearchRows(page) : sqliteSearchRows(page)
+}
+
+async function sqliteSearchRows<T>({ source, filters, beforeId, take, select }: PageRequest<T>): Promise<T[]> {
   const walk = () => select(source.from, [source.match, ...filters, below(source.id, beforeId)], take, source.id)
   if (source.words < 2) return walk()
   const hits = await readRows<{ id: number }>(
@@ -64,13 +71,7 @@ export async function newestSearchRows<T>(
   return hits.length === 0 ? [] : fromHits(Prisma.sql`t."id" IN (${sqlDialect().integerRows(ids(hits))})`, filters, take, select)
 }
 
-async function postgresSearchRows<T>(
-  source: TicketSearchSource,
-  filters: Prisma.Sql[],
-  beforeId: number,
-  take: number,
-  select: SelectRows<T>,
-): Promise<T[]> {
+async function postgresSearchRows<T>({ source, filters, beforeId, take, select }: PageRequest<T>): Promise<T[]> {
   const newest = Prisma.sql`(SELECT * FROM "Ticket" WHERE "id" < ${beforeId} ORDER BY "id" DESC LIMIT ${WINDOW}) t`
   const recent = await select(newest, [source.match, ...filters], take, source.id)
   if (recent.length >= take) return recent

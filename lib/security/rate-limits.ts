@@ -134,7 +134,10 @@ export async function limitReportSubmission(headers: Headers, identity: ReportId
       ['login', identity.login],
     ] as const
   )
-    .map(([kind, v]) => (typeof v === 'string' && normaliseIdentity(v) ? `${kind}:${normaliseIdentity(v)}` : null))
+    .map(([kind, v]) => {
+      const normalised = typeof v === 'string' ? normaliseIdentity(v) : ''
+      return normalised ? `${kind}:${normalised}` : null
+    })
     .filter((k): k is string => k !== null)
   const waits = [await consume(l.reportsPerAddress, address)]
   for (const key of keys) waits.push(await consume(l.reportsPerPerson, `${address}|${key}`))

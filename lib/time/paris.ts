@@ -30,8 +30,9 @@ function formattedWallClock(date: Date): WallClock {
 }
 
 // Paris's offset from UTC, by UTC hour: `formatToParts` costs ~15 µs and every report reads the
-// clock (its dashboard hour, its incident window). Paris has changed offset only on a UTC hour since
-// 1911; an hour whose offset differs between its first and last second is never cached.
+// clock (its dashboard hour, its incident window). Paris changes offset on a UTC hour (the EU rule:
+// 01:00 UTC); an hour whose offset differs between its first and last second is never cached, so a
+// change at any other moment is still read from the time-zone database.
 const HOUR_MS = 3_600_000
 const hourOffsets = new Map<number, number>()
 

@@ -29,6 +29,11 @@ function formattedWallClock(date: Date): WallClock {
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
 }
 
+/** Paris's offset from UTC at instant t, given Paris's reading `p` of it (t taken to the second). */
+function offsetOfReading(p: WallClock, t: number): number {
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000
+}
+
 // Paris's offset from UTC, by UTC hour: `formatToParts` costs ~15 µs and every report reads the
 // clock (its dashboard hour, its incident window). Paris changes offset on a UTC hour (the EU rule:
 // 01:00 UTC); an hour whose offset differs between its first and last second is never cached, so a
@@ -42,7 +47,7 @@ function offsetOfUtcHour(hour: number): number | null {
   const offset = (t: number) => {
     const p = formattedWallClock(new Date(t))
     // Date.UTC reads years 0–99 as 1900–1999: such hours are never cached (NaN never equals itself).
-    return p.year < 1900 ? NaN : Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t
+    return p.year < 1900 ? NaN : offsetOfReading(p, t)
   }
   const start = hour * HOUR_MS
   const found = offset(start)
@@ -70,8 +75,7 @@ export function parisWallClock(date: Date): WallClock {
 
 /** Offset of Paris from UTC at instant t (ms since epoch), in milliseconds. */
 function offsetAt(t: number): number {
-  const p = parisWallClock(new Date(t))
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000
+  return offsetOfReading(parisWallClock(new Date(t)), t)
 }
 
 /** The instant at which Paris clocks show this wall-clock time (month 1-12). */

@@ -3,9 +3,8 @@
 // to the bench (3710–3749).
 
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
-import { appServerEnv, root, sampleRss, startNodeFlags, startProcess, waitForHttp, type Started } from './procs'
+import { appServerEnv, freePort as freePortIn, root, sampleRss, settle as settleUrls, startNodeFlags, startProcess, waitForHttp, type Started } from './procs'
 import { startPostgresCluster, type PostgresCluster } from '../tests/support/postgres-cluster'
 import { onDatabase } from '../tests/support/postgres-databases'
 
@@ -16,16 +15,8 @@ import { onDatabase } from '../tests/support/postgres-databases'
 export const clusterSettings = { shared_buffers: '512MB', max_connections: '100' }
 const PORTS = { from: 3710, to: 3749 }
 
-export async function freePort(from: number): Promise<number> {
-  for (let port = from; port <= PORTS.to; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer().once('error', () => resolve(false))
-      s.listen(port, '0.0.0.0', () => s.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-  throw new Error(`no free port in ${PORTS.from}–${PORTS.to}`)
-}
+/** A free port among the bench's. */
+export const freePort = (from: number) => freePortIn(from, PORTS.to)
 
 export { onDatabase }
 
@@ -63,18 +54,8 @@ export async function startApp(port: number, url: string, publicOrigin: string, 
 }
 
 /** Waits until every origin answers its health route fast again (autocannon leaves requests in flight). */
-export async function settle(origins: string[]) {
-  for (const origin of origins) {
-    const deadline = Date.now() + 30_000
-    for (let fast = 0; fast < 2 && Date.now() < deadline; ) {
-      const t0 = performance.now()
-      await fetch(`${origin}/api/health`)
-        .then((r) => r.arrayBuffer())
-        .catch(() => null)
-      fast = performance.now() - t0 < 50 ? fast + 1 : 0
-    }
-  }
-}
+/** Waits until every app process has worked off what the last load left queued (bench/procs.ts). */
+export const settle = (origins: string[]) => settleUrls(origins.map((o) => `${o}/api/health`))
 
 /**
  * Starts the cluster on the first free port from 3710; it is stopped by `stop()` and also when the

@@ -7,8 +7,8 @@
 // take CPU from the same 2 cores). See bench/README.md.
 
 import crypto from 'node:crypto'
-import os from 'node:os'
 import { cpuMeter, type CpuShare } from './cpu-share'
+import { CONNECTIONS, OPEN_RATE, QUEUE_MIN, loadAvg, log, notes, phase, scaleOf, type Scale } from './harness'
 import { closedLoop, openLoop, type ClosedResult, type OpenResult, type Target } from './load'
 import { formatPostgresReport, type PostgresRun, type ProcessCount, type QueueTiming } from './postgres-report'
 import { clusterSettings, copyDatabase, freePort, onDatabase, settle, startApp, startBenchCluster, type App } from './postgres-servers'
@@ -24,13 +24,8 @@ export interface PostgresBenchOptions {
   record: boolean
   distDir: string
   build: () => Promise<{ rebuilt: boolean; seconds: number; builtAt: number }>
-  log: (msg: string) => void
 }
 
-const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ')
-const CONNECTIONS = 50
-const OPEN_RATE = 150
-const QUEUE_MIN = 50
 
 /** WAL flushes so far (pg_stat_wal): divided by the commits, how many reports one flush carried. */
 const walSyncs = (url: string) => onDatabase(url, async (c) => Number((await c.query('SELECT wal_sync FROM pg_stat_wal')).rows[0].wal_sync))
@@ -155,30 +150,11 @@ async function prepareDatabases(cluster: PostgresCluster, admin: { email: string
   return seconds
 }
 
-export interface Scale {
-  tickets: number
-  seconds: number
-  warm: number
-  rounds: number
-  queueN: number
-}
-
 export async function runPostgresBench(opts: PostgresBenchOptions): Promise<void> {
-  const { log } = opts
-  const scale: Scale = opts.quick ? { tickets: 100_000, seconds: 5, warm: 1, rounds: 1, queueN: 50 } : { tickets: 1_000_000, seconds: 20, warm: 3, rounds: 3, queueN: 100 }
+  // The SQLite run's scale, with 100 timed requests per queue query in a full run (each at ×1 and ×2).
+  const scale: Scale = { ...scaleOf(opts.quick), queueN: opts.quick ? 50 : 100 }
   const t0 = performance.now()
-  const run: PostgresRun = { quick: opts.quick, scale, settings: clusterSettings, notes: [], loadAtStart: loadAvg(), steps: {}, submit: null, queue: {}, seed: null }
-  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T | null> => {
-    log(name)
-    try {
-      return await fn()
-    } catch (error) {
-      const msg = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' | ') : String(error)
-      run.notes.push(`${name}: NOT RUN — ${msg}`)
-      log(`${name} FAILED: ${msg}`)
-      return null
-    }
-  }
+  const run: PostgresRun = { quick: opts.quick, scale, settings: clusterSettings, notes, loadAtStart: loadAvg(), steps: {}, submit: null, queue: {}, seed: null }
   run.build = await opts.build()
   const { cluster, port: clusterPort, postmaster, stop: stopCluster } = await startBenchCluster()
   log(`PostgreSQL cluster on port ${clusterPort} (${Object.entries(clusterSettings).map(([k, v]) => `${k}=${v}`).join(', ')}, fsync and synchronous_commit on)`)

@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 
 export const root = path.resolve(import.meta.dirname, '..')
@@ -125,6 +126,36 @@ export async function waitForHttp(url: string, p: Started, timeoutMs = 60_000): 
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${p.output()}`)
+}
+
+/** The first port from `from` to `to` that nothing listens on. */
+export async function freePort(from: number, to = from + 99): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once('error', () => resolve(false))
+      s.listen(port, '0.0.0.0', () => s.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+  throw new Error(`no free port in ${from}–${to}`)
+}
+
+/**
+ * Waits until each server behind `urls` (a cheap route of each) answers fast twice in a row: the
+ * requests still queued when a load generator stopped (autocannon does not wait for them) are
+ * worked off, so one load never eats into the next one's time.
+ */
+export async function settle(urls: string[]) {
+  for (const url of new Set(urls)) {
+    const deadline = Date.now() + 30_000
+    for (let fast = 0; fast < 2 && Date.now() < deadline; ) {
+      const t0 = performance.now()
+      await fetch(url)
+        .then((r) => r.arrayBuffer())
+        .catch(() => null)
+      fast = performance.now() - t0 < 50 ? fast + 1 : 0
+    }
+  }
 }
 
 /** pid plus all its descendants, from /proc/<pid>/task/<tid>/children. */

@@ -52,14 +52,15 @@ export interface IncidentAlertInput {
   path: string
 }
 
+/** The members who want incident alerts (the FROM and WHERE of a query). */
+const alertRecipients = () => Prisma.sql`FROM "StaffUser" WHERE "mailIncidentAlerts" = ${sqlDialect().true} AND "disabledAt" IS NULL`
+
 /**
  * The alert of an incident that reached the threshold, to each member who wants alerts: one per
  * incident and member (dedupeKey), in the caller's transaction.
  */
 export async function enqueueIncidentAlert(sql: Sql, alert: IncidentAlertInput, now = new Date()): Promise<number> {
-  const members = await sql.rows<{ id: string; email: string }>(
-    Prisma.sql`SELECT "id", "email" FROM "StaffUser" WHERE "mailIncidentAlerts" = ${sqlDialect().true} AND "disabledAt" IS NULL`,
-  )
+  const members = await sql.rows<{ id: string; email: string }>(Prisma.sql`SELECT "id", "email" ${alertRecipients()}`)
   let queued = 0
   for (const m of members) {
     const message = { kind: 'INCIDENT_ALERT' as const, to: m.email, ticketId: null, params: { ...alert }, dedupeKey: `incident-alert:${alert.incidentId}:${m.id}` }
@@ -90,7 +91,10 @@ export async function alertIfIncidentReachedThreshold(
 /**
  * After a report joined an incident, in the report's savepoint: counts the incident's reports within
  * the window and, at the threshold, queues the alert. Once alerted (any member's row exists) it
- * stops counting.
+ * stops counting. Below the threshold the count stops at the threshold: a back-to-school incident
+ * holds thousands of reports in its window, and while nobody wants alerts (so none is ever queued)
+ * every report that joins it comes here. The exact count, for the alert's text, is read once there
+ * is someone to tell.
  */
 export async function alertIfIncidentDue(
   sql: Sql,
@@ -100,10 +104,19 @@ export async function alertIfIncidentDue(
   const prefix = `incident-alert:${incident.id}:`
   const [alerted] = await sql.rows(Prisma.sql`SELECT 1 FROM "OutboxMessage" WHERE "dedupeKey" >= ${prefix} AND "dedupeKey" < ${`${prefix}\uffff`} LIMIT 1`)
   if (alerted) return 0
-  const since = storedDate(new Date(now.getTime() - incidentAlertRule().windowMinutes * 60_000))
-  const [row] = await sql.rows<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Ticket" WHERE "incidentId" = ${incident.id} AND "createdAt" >= ${since}`)
+  const { threshold, windowMinutes } = incidentAlertRule()
+  const since = storedDate(new Date(now.getTime() - windowMinutes * 60_000))
+  const inWindow = async (upTo: Prisma.Sql) => {
+    const [row] = await sql.rows<{ n: number | bigint }>(
+      Prisma.sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Ticket" WHERE "incidentId" = ${incident.id} AND "createdAt" >= ${since} ${upTo}) AS "inWindow"`,
+    )
+    return Number(row?.n ?? 0)
+  }
+  if ((await inWindow(Prisma.sql`LIMIT ${threshold}`)) < threshold) return 0
+  const [recipient] = await sql.rows(Prisma.sql`SELECT 1 ${alertRecipients()} LIMIT 1`)
+  if (!recipient) return 0
   const category = incident.category as CategoryCode
   const label = getVariant(category, incident.variant ?? undefined)?.label ?? getEntry(category).label
   const path = `/admin/incidents/${encodeURIComponent(incident.id)}`
-  return alertIfIncidentReachedThreshold(sql, { id: incident.id, label, path, reportsInWindow: Number(row?.n ?? 0) })
+  return alertIfIncidentReachedThreshold(sql, { id: incident.id, label, path, reportsInWindow: await inWindow(Prisma.empty) })
 }

@@ -40,6 +40,25 @@ describe('incident mail', () => {
     expect(linksOf(alert).map((l) => l.pathname)).toContain(`/admin/incidents/${id}`)
   })
 
+  it('with nobody to alert, queues nothing however large the incident grows; the first member who wants alerts gets one, with the whole window counted', async () => {
+    await db.staffUser.updateMany({ data: { mailIncidentAlerts: false } })
+    const filed = []
+    for (let i = 0; i < 14; i++) filed.push(await fileReport({ message: messages.SERVER_NOT_PUBLISHED }))
+    const id = incidentIdOf(filed[0]!)
+    const alerts = () => db.outboxMessage.count({ where: { kind: 'INCIDENT_ALERT', dedupeKey: { startsWith: `incident-alert:${id}:` } } })
+    expect(await alerts()).toBe(0)
+    const member = await createStaff({ role: 'ADMIN' })
+    await fileReport({ message: messages.SERVER_NOT_PUBLISHED })
+    const rows = await db.outboxMessage.findMany({ where: { kind: 'INCIDENT_ALERT', dedupeKey: { startsWith: `incident-alert:${id}:` } } })
+    expect(rows.map((r) => r.to)).toEqual([member.email])
+    expect(await alerts()).toBe(1)
+    const before = smtp.received.length
+    await deliver()
+    const alert = smtp.received.slice(before).find((m) => (m.to as { text: string }).text === member.email)!
+    expect(alert.subject).toMatch(/^Relais : 15 signalements « /)
+    await db.staffUser.updateMany({ data: { mailIncidentAlerts: true } })
+  })
+
   it('resolving an incident mails each of its people once, with the link to answer "Pouvez-vous vous connecter maintenant ?"', async () => {
     const agent = await createStaff()
     const filed = await Promise.all(Array.from({ length: 12 }, () => fileReport({ message: messages.ESPACE_ACCESS_DISABLED })))

@@ -1,7 +1,7 @@
 import 'server-only'
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
-import { ownWalSync, statementFor, withConnection, withPostgresTransaction } from './db'
+import { checkpointOwnConnection, ownWalCheckpoints, ownWalSync, statementFor, withConnection, withPostgresTransaction } from './db'
 import { Prisma } from './generated/prisma/client'
 import { bindValue, sqlDialect } from './sql-dialect'
 
@@ -120,16 +120,20 @@ const SETTLED_PER_TURN = 16
 // open loop at 150 reports/s (bench/RESULTS.md, 2 December).
 const SYNC_HERE_UP_TO = 2
 
-/** Settles a committed batch's callers a few per turn of the event loop. */
-function settleInTurns(batch: Waiting[], outcomes: Outcome[], from = 0): void {
+/** Settles a committed batch's callers a few per turn of the event loop; then runs `after`, if any. */
+function settleInTurns(batch: Waiting[], outcomes: Outcome[], after?: () => void, from = 0): void {
   const to = Math.min(from + SETTLED_PER_TURN, batch.length)
   for (let i = from; i < to; i++) {
     const outcome = outcomes[i]!
     if (outcome.ok) batch[i]!.resolve(outcome.value)
     else batch[i]!.reject(outcome.error)
   }
-  if (to < batch.length) setImmediate(() => settleInTurns(batch, outcomes, to))
+  if (to < batch.length) setImmediate(() => settleInTurns(batch, outcomes, after, to))
+  else if (after) setImmediate(after)
 }
+
+/** The WAL checkpoint a batch made due, once its callers have been answered (lib/wal-checkpoint.ts). */
+const checkpoint = () => void checkpointOwnConnection().catch(() => undefined)
 
 /**
  * Commits the waiting writes batch after batch. While a batch's WAL sync runs (off the event loop,
@@ -142,14 +146,20 @@ function settleInTurns(batch: Waiting[], outcomes: Outcome[], from = 0): void {
 async function drain(): Promise<void> {
   while (waiting.length > 0) {
     const batch = waiting.splice(0, MAX_BATCH)
+    let checkpointDue = false
     try {
-      const outcomes = await withConnection((own) => writeBatch(own, batch))
+      const outcomes = await withConnection(async (own) => {
+        const outcomes = await writeBatch(own, batch)
+        checkpointDue = ownWalCheckpoints().due(own)
+        return outcomes
+      })
       const wal = ownWalSync()
       if (!(batch.length <= SYNC_HERE_UP_TO && wal.syncedNow())) await wal.synced()
-      settleInTurns(batch, outcomes)
+      settleInTurns(batch, outcomes, checkpointDue ? checkpoint : undefined)
     } catch (error) {
       // The commit failed (nothing of the batch is stored) or its sync did.
       batch.forEach((w) => w.reject(error))
+      if (checkpointDue) checkpoint()
     }
   }
   draining = false

@@ -8,6 +8,7 @@ import { Prisma, PrismaClient } from './generated/prisma/client'
 import { env } from './env'
 import { closePostgresPool, postgresPool, postgresPrismaClient } from './db-postgres'
 import { bindValue, databaseProvider, registerSqliteFunctions } from './sql-dialect'
+import { AUTOCHECKPOINT_BACKSTOP, walCheckpoints, type WalCheckpoints } from './wal-checkpoint'
 import { walSync, type WalSync } from './wal-sync'
 
 export { databaseProvider }
@@ -27,7 +28,7 @@ const postgres = databaseProvider() === 'postgresql'
 // `readRows`, or it waits for itself (until Prisma's transaction timeout).
 // Kept on globalThis with the client and the connection: outside production hot reload re-evaluates
 // this module but reuses the client, whose adapter must keep sharing the gate with `withConnection`.
-const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisConnection?: Database.Database; relaisGate?: Mutex; relaisWalSync?: WalSync }
+const globalForDb = globalThis as unknown as { relaisDb?: PrismaClient; relaisConnection?: Database.Database; relaisGate?: Mutex; relaisWalSync?: WalSync; relaisCheckpoints?: WalCheckpoints }
 const gate = (globalForDb.relaisGate ??= new Mutex())
 
 /**
@@ -118,6 +119,8 @@ function connection(): Database.Database {
   if (!globalForDb.relaisConnection?.open) {
     const own = new Database(databaseFile())
     configureConnection(own, 'NORMAL')
+    // Its checkpoints run after the answers (lib/wal-checkpoint.ts); SQLite's own only as a backstop.
+    own.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_BACKSTOP}`)
     registerSqliteFunctions(own)
     globalForDb.relaisConnection = own
   }
@@ -129,6 +132,19 @@ const databaseFile = () => env().DATABASE_URL.replace(/^file:/, '')
 /** The WAL syncs of our own connection's commits (SQLite only; lib/wal-sync.ts). */
 export function ownWalSync(): WalSync {
   return (globalForDb.relaisWalSync ??= walSync(databaseFile()))
+}
+
+/** The deferred WAL checkpoints of our own connection's commits (SQLite only; lib/wal-checkpoint.ts). */
+export function ownWalCheckpoints(): WalCheckpoints {
+  return (globalForDb.relaisCheckpoints ??= walCheckpoints())
+}
+
+/** Runs a deferred WAL checkpoint on our own connection, under the gate, unless it has been closed. */
+export function checkpointOwnConnection(): Promise<void> {
+  return gate.runExclusive(() => {
+    const own = globalForDb.relaisConnection
+    if (own?.open) ownWalCheckpoints().checkpoint(own)
+  })
 }
 
 /** Runs `work` with our own connection, alone (see the gate above). SQLite only. */

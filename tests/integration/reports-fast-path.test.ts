@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { db, ownWalSync, readRows, withConnection } from '@/lib/db'
+import { db, ownWalCheckpoints, ownWalSync, readRows, withConnection } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { createReport } from '@/lib/reports/mutations'
 import { updateTicket } from '@/lib/tickets/mutations'
+import { AUTOCHECKPOINT_BACKSTOP, CHECKPOINT_PAGES } from '@/lib/wal-checkpoint'
 import { createStaff, createTicketRow } from '../support/factories'
 
 // createReport writes every report through lib/tickets/create.ts in a group commit on our own
@@ -208,6 +209,26 @@ describe('createReport storage', () => {
     expect(a.ok && b.ok).toBe(true)
     // A sync started after the call (number before.started + 1 or later) had completed.
     expect(ownWalSync().stats().completed).toBeGreaterThan(before.started)
+  })
+
+  // lib/wal-checkpoint.ts: the checkpoint a COMMIT would run runs after the batch's answers.
+  it.skipIf(postgres)('checkpoints the WAL after the answers, at the usual size, never inside a COMMIT', async () => {
+    const [auto] = await withConnection((connection) => connection.pragma('wal_autocheckpoint') as { wal_autocheckpoint: number }[])
+    expect(auto!.wal_autocheckpoint).toBe(AUTOCHECKPOINT_BACKSTOP)
+    const frames = () => withConnection((connection) => (connection.pragma('wal_checkpoint(NOOP)') as { log: number }[])[0]!.log)
+    const before = ownWalCheckpoints().stats().checkpoints
+    let most = 0
+    // One at a time: each its own transaction, ~40 pages, as reports arrive at a quiet moment.
+    for (let i = 0; i < 120; i++) {
+      const filed = await createReport({ message, fullName: `Point De Contrôle ${i}`, email: `controle.${i}@example.test`, profile: 'PARENT' })
+      expect(filed.ok).toBe(true)
+      most = Math.max(most, await frames())
+    }
+    expect(ownWalCheckpoints().stats().checkpoints - before).toBeGreaterThanOrEqual(2)
+    // Deferred checkpoints kept the WAL near the usual 1,000 pages: SQLite's own, at the backstop,
+    // never had to run.
+    expect(most).toBeLessThan(AUTOCHECKPOINT_BACKSTOP)
+    expect(most).toBeGreaterThan(CHECKPOINT_PAGES / 4)
   })
 
   it.skipIf(postgres)('fails the batch, rather than acknowledging it, when the WAL cannot be synced', async () => {

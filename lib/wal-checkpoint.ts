@@ -7,10 +7,11 @@ import type Database from 'better-sqlite3'
 // synchronous: the reports of the batch whose COMMIT crossed the line waited for it before their
 // 201. A single report writes ~40 pages (the ticket, its 18 indexes, its FTS5 segment, its event,
 // the outbox row), so at 150 reports/s one report in ~25 paid for a checkpoint (bench/RESULTS.md,
-// 2 December: COMMIT p99 4.2 ms and max 28 ms against 0.24 ms at p50). Here the connection's own threshold is twice the usual (a safety net), and once a
-// batch's answers have gone out, a PASSIVE checkpoint runs if the WAL holds 1,000 pages not yet in
-// the database file: the same rhythm and the same WAL size as before, off the path of the reports.
-// The count is SQLite's own (`wal_checkpoint(NOOP)`, which only reads it), taken after each COMMIT.
+// 2 December: COMMIT p99 4.2 ms and max 28 ms against 0.24 ms at p50). Here the connection's own
+// threshold is twice the usual (a safety net), and once a batch's answers have gone out, a PASSIVE
+// checkpoint runs if the WAL holds 1,000 pages not yet in the database file: the same rhythm and
+// the same WAL size as before, off the path of the reports. The count is SQLite's own
+// (`wal_checkpoint(NOOP)`, which only reads it), taken after each COMMIT.
 
 /** Pages of the WAL not yet in the database file that call for a checkpoint (SQLite's default). */
 export const CHECKPOINT_PAGES = 1000

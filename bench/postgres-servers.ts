@@ -53,8 +53,7 @@ export async function startApp(port: number, url: string, publicOrigin: string, 
   return { proc, origin, rss }
 }
 
-/** Waits until every origin answers its health route fast again (autocannon leaves requests in flight). */
-/** Waits until every app process has worked off what the last load left queued (bench/procs.ts). */
+/** Waits until every origin answers its health route fast again (autocannon leaves requests in flight; bench/procs.ts). */
 export const settle = (origins: string[]) => settleUrls(origins.map((o) => `${o}/api/health`))
 
 /**

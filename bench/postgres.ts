@@ -26,7 +26,6 @@ export interface PostgresBenchOptions {
   build: () => Promise<{ rebuilt: boolean; seconds: number; builtAt: number }>
 }
 
-
 /** WAL flushes so far (pg_stat_wal): divided by the commits, how many reports one flush carried. */
 const walSyncs = (url: string) => onDatabase(url, async (c) => Number((await c.query('SELECT wal_sync FROM pg_stat_wal')).rows[0].wal_sync))
 

@@ -122,7 +122,8 @@ function closedRows(run: SqliteRun, s: Summary): [string, string][] {
   const { closed, loops } = run.sub
   const ofRounds = run.scale.rounds === 1 ? 'one round only' : 'median of rounds'
   const list = (xs: number[], digits = 2) => xs.map((x) => x.toFixed(digits)).join(', ')
-  const cpuRatios = known(cpuOf(run, 'relais').map((c, i) => (c !== null && cpuOf(run, 'noop')[i] ? c / cpuOf(run, 'noop')[i]! : null)))
+  const noopCpu = cpuOf(run, 'noop')
+  const cpuRatios = known(cpuOf(run, 'relais').map((c, i) => (c !== null && noopCpu[i] ? c / noopCpu[i]! : null)))
   return [
     ...(['noop', 'noop-pages', 'floor', 'relais', 'bare'] as const).map((k): [string, string] => [
       `closed ${k}`,
